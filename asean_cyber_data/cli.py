@@ -1,0 +1,170 @@
+"""The ``asean-cyber-data`` command: wires the stages together, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .version import SCHEMA_VERSION, __version__
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_release
+
+    summary = build_release(
+        Path(args.raw), Path(args.out), workers=args.workers, max_bytes=args.max_bytes
+    )
+    print(summary.line())
+    if args.strict and summary.rejects:
+        print(
+            f"--strict: {summary.rejects} inputs were rejected (see {args.out}/rejects.jsonl)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import validate_release
+
+    release = Path(args.release)
+    problems = validate_release(release)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{release}: INVALID ({len(problems)} problems)", file=sys.stderr)
+        return 1
+    print(f"{release}: valid (schema {SCHEMA_VERSION})")
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .extract import ExtractionError, extract_document
+    from .publish import record_json
+    from .read import Document, read_path
+
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"error: no such file: {name}", file=sys.stderr)
+            status = 1
+            continue
+        for item in read_path(path.resolve(), path.resolve().parent):
+            if not isinstance(item, Document):
+                print(f"error: {name}: {item.reason}: {item.message}", file=sys.stderr)
+                status = 1
+                continue
+            try:
+                print(record_json(extract_document(item)))
+            except ExtractionError as error:
+                print(f"error: {name}: {error.reason}: {error.message}", file=sys.stderr)
+                status = 1
+    return status
+
+
+def _info(args: argparse.Namespace) -> int:
+    from .load import load_records
+
+    records = load_records(args.release)
+    print(f"asean-cyber-data {__version__}, schema {SCHEMA_VERSION}: {len(records)} records")
+    for title, counts in (
+        ("language", Counter(r.language for r in records)),
+        ("partner", Counter(r.partner.code if r.partner else "(none)" for r in records)),
+        ("year", Counter(r.date[:4] if r.date else "(none)" for r in records)),
+    ):
+        print(f"by {title}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import check_floors, evaluate, format_table
+
+    floors: dict[str, float] = {}
+    for item in args.min or []:
+        name, _, value = item.partition("=")
+        try:
+            floors[name.strip()] = float(value)
+        except ValueError:
+            print(f"error: --min expects FIELD=NUMBER, got {item!r}", file=sys.stderr)
+            return 2
+    report = evaluate(Path(args.gold_dir))
+    print(
+        json.dumps(report.to_json(), indent=2, ensure_ascii=False)
+        if args.json
+        else format_table(report)
+    )
+    failures = check_floors(report, floors)
+    for failure in failures:
+        print(f"below floor: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="asean-cyber-data",
+        description="Build, validate and read the ASEAN cyber-cooperation dataset.",
+    )
+    main.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__} (schema {SCHEMA_VERSION})"
+    )
+    sub = main.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="build the release from raw articles")
+    build.add_argument("--raw", default="raw", help="folder of raw inputs (default: raw)")
+    build.add_argument("--out", default="build", help="release folder (default: build)")
+    build.add_argument(
+        "--workers", type=int, default=None, help="processes for extraction (default: all cores)"
+    )
+    build.add_argument(
+        "--max-bytes",
+        type=int,
+        default=2_000_000,
+        help="per-file size limit in bytes (default: 2000000)",
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="exit non-zero when any input is rejected"
+    )
+    build.set_defaults(run=_build)
+
+    validate = sub.add_parser("validate", help="check a release against the schema")
+    validate.add_argument("release", nargs="?", default="build")
+    validate.set_defaults(run=_validate)
+
+    extract = sub.add_parser("extract", help="print the JSON record of each file")
+    extract.add_argument("files", nargs="+")
+    extract.set_defaults(run=_extract)
+
+    info = sub.add_parser("info", help="versions and counts of the release")
+    info.add_argument(
+        "release", nargs="?", default=None, help="release folder (default: the packaged release)"
+    )
+    info.set_defaults(run=_info)
+
+    evaluate = sub.add_parser("evaluate", help="measure extraction against gold annotations")
+    evaluate.add_argument("gold_dir", help="folder with raw/ and gold*.jsonl")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument(
+        "--min",
+        action="append",
+        metavar="FIELD=VALUE",
+        help="fail when FIELD's score is below VALUE (repeatable)",
+    )
+    evaluate.set_defaults(run=_evaluate)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

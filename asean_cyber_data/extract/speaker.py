@@ -1,0 +1,426 @@
+"""The principal speaker: the first named person the article quotes or paraphrases.
+
+A person is a run of capitalised words (or, in scripts without letter case, the two
+words after an honorific such as Thai นาย) that stands next to a title ("Home
+Minister", "Juru Bicara", "Bộ trưởng") or an honorific ("Datuk Seri", "Ông").
+Later short forms ("Nur Jazlan", "Menlu Retno") are the same person. The person is a
+speaker when a speech verb of the language ("said", "berkata", "cho biết", "กล่าว")
+stands next to one of their mentions in the same sentence. The person quoted in the
+most sentences wins; between equals, the first quoted (news copy introduces its
+principal speaker first). Bylines and photo credits
+never count: a name after a byline cue ("By", "Reporter:", "Ảnh:") is skipped.
+Nobody quoted → no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..langdata import LanguagePack, pack
+from .text import phrase_regex, sentence_at, sentences
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\.?|\d+")
+_PARTICLES = frozenset(
+    {
+        "bin",
+        "binti",
+        "bte",
+        "b.",
+        "bt.",
+        "van",
+        "der",
+        "de",
+        "al",
+        "el",
+        "a/l",
+        "Jr.",
+        "Jr",
+        "Sr.",
+        "da",
+        "dos",
+        "von",
+    }
+)
+SPEECH_WINDOW_AFTER = 90
+SPEECH_WINDOW_BEFORE = 70
+TITLE_WINDOW = 100
+TIGHT_WINDOW = 16
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: tuple[str, ...]
+    honorific: str | None
+    title: str | None
+    title_span: tuple[int, int] | None
+    country: str | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    titled: bool = True
+    first_speech: int | None = None
+    speech_sentences: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class FoundSpeaker:
+    name: str
+    title: str | None
+    honorific: str | None
+    country: str | None
+    span: tuple[int, int]
+    title_span: tuple[int, int] | None
+
+
+@cache
+def _regexes(code: str) -> dict[str, re.Pattern[str] | None]:
+    language = pack(code)
+    honorifics = sorted(language.honorifics, key=len, reverse=True)
+    return {
+        "title": phrase_regex(language.titles),
+        "honorific": phrase_regex(honorifics),
+        "honorific_glued": re.compile(
+            "|".join(re.escape(h) for h in honorifics if not h[0].isascii() and not h[0].isupper())
+        )
+        if not language.cased
+        else None,
+        "speech": phrase_regex(language.speech_verbs),
+        "byline": re.compile(
+            r"(?:^|\n)\s*(?:" + "|".join(re.escape(b) for b in language.byline_cues) + r")\b[:\s]*$"
+        )
+        if language.byline_cues
+        else None,
+    }
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _name_runs(
+    text: str, language: LanguagePack, blocked: list[tuple[int, int]]
+) -> list[list[re.Match[str]]]:
+    """Runs of capitalised tokens separated by single spaces, split at non-name words."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+
+    def close() -> None:
+        while current and current[-1].group().rstrip(".") in _PARTICLES:
+            current.pop()
+        if current:
+            runs.append(current.copy())
+        current.clear()
+
+    def is_blocked(m: re.Match[str]) -> bool:
+        return any(s < m.end() and m.start() < e for s, e in blocked)
+
+    previous_end = -1
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        bare = token.rstrip(".")
+        gap = text[previous_end : m.start()] if previous_end >= 0 else ""
+        contiguous = gap == " " and current
+        acronym = len(bare) > 1 and bare.replace("-", "").isupper()
+        name_like = (
+            _is_capitalised(token)
+            and bare not in language.not_name_words
+            and not is_blocked(m)
+            and not bare.isdigit()
+            and not acronym
+        )
+        particle = bool(current) and bare in _PARTICLES
+        if not contiguous:
+            close()
+        if name_like or particle:
+            current.append(m)
+        else:
+            close()
+        previous_end = m.end()
+        if token.endswith(".") and len(bare) > 2 and bare not in ("Jr", "Sr"):
+            close()
+            previous_end = -1
+    close()
+    return runs
+
+
+def _honorific_before(
+    text: str, start: int, regex: re.Pattern[str] | None
+) -> tuple[str | None, int]:
+    """Honorifics written right before ``start`` ("Datuk Seri Dr ") and where they begin."""
+    if regex is None:
+        return None, start
+    found: list[str] = []
+    cursor = start
+    while True:
+        window = text[max(0, cursor - 30) : cursor]
+        best = None
+        for m in regex.finditer(window):
+            if window[m.end() :].strip(" ,") == "" and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            break
+        found.insert(0, best.group())
+        cursor = max(0, cursor - 30) + best.start()
+    return (" ".join(found) if found else None), cursor
+
+
+def _title_near(
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    regex: re.Pattern[str] | None,
+    language: LanguagePack,
+) -> tuple[int, int] | None:
+    """The title phrase right before the name (possibly with its ministry) or right after."""
+    if regex is None:
+        return None
+    before = text[max(sentence[0], start - TITLE_WINDOW) : start]
+    offset = max(sentence[0], start - TITLE_WINDOW)
+    hits = list(regex.finditer(before))
+    if hits:
+        first = hits[0]
+        tail = before[first.start() :]
+        if not re.search(r"[.;:!?\n\"“”]", tail):
+            # "Communications and Multimedia Minister": capitalised words before the title.
+            conj = "|".join(re.escape(c) for c in (*language.conjunctions, "&"))
+            lead = re.search(
+                r"(?:[A-Z][\w’'-]*\s(?:(?:" + conj + r")\s)?)*$", before[: first.start()]
+            )
+            title_start = first.start() - len(lead.group()) if lead else first.start()
+            return offset + title_start, start
+    after = text[end : min(sentence[1], end + TITLE_WINDOW)]
+    m = re.match(r"\s*,\s*", after)
+    if m:
+        hit = regex.search(after, m.end())
+        if hit and hit.start() == m.end():
+            verbs = phrase_regex(language.speech_verbs)
+            stop = re.search(r"[,;.\n]", after[hit.end() :])
+            verb = verbs.search(after, hit.end()) if verbs else None
+            if verb and (stop is None or verb.start() - hit.end() < stop.start()):
+                stop = re.search(r"\s*$", after[hit.end() : verb.start()])
+            title_end = end + hit.end() + (stop.start() if stop else 0)
+            return end + hit.start(), title_end
+    return None
+
+
+def _clean_title(title: str, language: LanguagePack, honorific: str | None) -> str | None:
+    title = title.strip(" ,()")
+    if honorific and title.endswith(honorific):
+        title = title[: -len(honorific)].strip(" ,")
+    title = re.sub(r"^(?:[\w’']+['’]s\s+)", "", title).strip(" ,")
+    return title or None
+
+
+def _speaker_country(
+    text: str,
+    title_span: tuple[int, int] | None,
+    sentence: tuple[int, int],
+    spans: list[tuple[int, int]],
+    language: LanguagePack,
+) -> str | None:
+    """Country from the title ("Juru Bicara Kementerian Luar Negeri Vietnam"), a
+    possessive title ("Menteri Luarnya": the country last named), or the language's home."""
+    if title_span is not None:
+        inside = language.partners.finditer(text[title_span[0] : title_span[1]])
+        for start, _end, code in inside:
+            lead = text[
+                max(title_span[0], title_span[0] + start - 16) : title_span[0] + start
+            ].lower()
+            if (lead.split() and lead.split()[-1] in language.host_prepositions) or (
+                len(lead.split()) > 1
+                and lead.split()[-2] in language.host_prepositions
+                and lead.split()[-1] in language.determiners
+            ):
+                continue
+            return code
+        window_start = max(sentence[0], title_span[0] - 60)
+        before = language.partners.finditer(text[window_start : title_span[0]])
+        if before:
+            return before[-1][2]
+        title_words = text[title_span[0] : title_span[1]].split()
+        if any(
+            w.rstrip(",").endswith(tuple(language.possessive_suffixes))
+            for w in title_words
+            if language.possessive_suffixes
+        ):
+            index = spans.index(sentence) if sentence in spans else 0
+            for previous in reversed(spans[:index]):
+                found = language.partners.finditer(text[previous[0] : previous[1]])
+                if found:
+                    return found[0][2]
+    return language.home_country
+
+
+def find_speaker(text: str, language: LanguagePack) -> FoundSpeaker | None:
+    """The principal person quoted, or None when nobody is."""
+    regexes = _regexes(language.code)
+    spans = sentences(text)
+    speech = regexes["speech"]
+    speech_hits = [(m.start(), m.end()) for m in speech.finditer(text)] if speech else []
+    persons = (
+        _uncased_persons(text, language, regexes, spans)
+        if not language.cased
+        else _cased_persons(text, language, regexes, spans)
+    )
+    mention_owner: list[tuple[int, int, Person]] = sorted(
+        ((s, e, p) for p in persons for s, e in p.mentions), key=lambda x: x[0]
+    )
+    for index, (start, end, person) in enumerate(mention_owner):
+        sentence = sentence_at(spans, start)
+        previous_end = mention_owner[index - 1][1] if index else sentence[0]
+        next_start = mention_owner[index + 1][0] if index + 1 < len(mention_owner) else sentence[1]
+        for v_start, v_end in speech_hits:
+            if not (sentence[0] <= v_start < sentence[1]):
+                continue
+            reach_after = SPEECH_WINDOW_AFTER if person.titled else TIGHT_WINDOW
+            reach_before = SPEECH_WINDOW_BEFORE if person.titled else TIGHT_WINDOW
+            after = end <= v_start <= end + reach_after and v_start < max(next_start, end)
+            before = (
+                start - reach_before <= v_end <= start
+                and v_start >= previous_end
+                and _introduces(text[v_end:start], language)
+            )
+            if after or before:
+                if person.first_speech is None or start < person.first_speech:
+                    person.first_speech = start
+                person.speech_sentences.add(sentence[0])
+                break
+    speakers = [p for p in persons if p.first_speech is not None]
+    if not speakers:
+        return None
+    chosen = min(speakers, key=lambda p: (-len(p.speech_sentences), p.first_speech or 0))
+    first = chosen.mentions[0]
+    sentence = sentence_at(spans, first[0])
+    return FoundSpeaker(
+        chosen.name,
+        chosen.title,
+        chosen.honorific,
+        _speaker_country(text, chosen.title_span, sentence, spans, language),
+        first,
+        chosen.title_span,
+    )
+
+
+def _introduces(gap: str, language: LanguagePack) -> bool:
+    """A speech verb before a name introduces it only across its title ("said Home
+    Minister Datuk Seri ..."), not across a clause ("told reporters after visiting X")."""
+    if not language.cased:
+        return True
+    connectors = {c for grammar in language.grammars for c in grammar.connectors}
+    words = [w for w in re.split(r"[\s,:—–-]+", gap) if w]
+    return all(w[:1].isupper() or w in connectors for w in words)
+
+
+def _is_byline(text: str, start: int, regexes: dict[str, re.Pattern[str] | None]) -> bool:
+    byline = regexes["byline"]
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return bool(byline and byline.search("\n" + before))
+
+
+def _blocked_spans(
+    text: str, language: LanguagePack, regexes: dict[str, re.Pattern[str] | None]
+) -> list[tuple[int, int]]:
+    blocked = [(s, e) for s, e, _code in language.partners.finditer(text)]
+    for key in ("title", "honorific"):
+        regex = regexes[key]
+        if regex:
+            blocked += [(m.start(), m.end()) for m in regex.finditer(text)]
+    return blocked
+
+
+def _cased_persons(
+    text: str,
+    language: LanguagePack,
+    regexes: dict[str, re.Pattern[str] | None],
+    spans: list[tuple[int, int]],
+) -> list[Person]:
+    runs = _name_runs(text, language, _blocked_spans(text, language, regexes))
+    persons: list[Person] = []
+    for run in runs:
+        start, end = run[0].start(), run[-1].end()
+        tokens = tuple(
+            m.group().rstrip(".") if not re.fullmatch(r"[A-Z]\.", m.group()) else m.group()
+            for m in run
+        )
+        if tokens[-1] in ("Jr", "Sr"):
+            end = run[-1].end()
+        owner = next((p for p in persons if _is_short_form(tokens, p.tokens)), None)
+        if owner is not None:
+            owner.mentions.append((start, end))
+            continue
+        if _is_byline(text, start, regexes):
+            continue
+        sentence = sentence_at(spans, start)
+        honorific, _ = _honorific_before(text, start, regexes["honorific"])
+        title_span = _title_near(text, start, end, sentence, regexes["title"], language)
+        if len(tokens) < 2 and title_span is None:
+            continue
+        title = (
+            _clean_title(text[title_span[0] : title_span[1]], language, honorific)
+            if title_span
+            else None
+        )
+        if title and title_span:
+            at = text.find(title, title_span[0], title_span[1])
+            title_span = (at, at + len(title)) if at >= 0 else None
+        name = text[start:end].rstrip(".,") if tokens[-1] not in ("Jr", "Sr") else text[start:end]
+        titled = title_span is not None or honorific is not None
+        shorter = next((p for p in persons if _is_short_form(p.tokens, tokens)), None)
+        if shorter is not None:
+            # The full name comes after a short form ("Nur Jazlan ... Nur Jazlan Mohamed").
+            shorter.name, shorter.tokens = name, tokens
+            shorter.honorific = shorter.honorific or honorific
+            if title and not shorter.title:
+                shorter.title, shorter.title_span = title, title_span
+            shorter.titled = shorter.titled or titled
+            shorter.mentions.append((start, end))
+            shorter.mentions.sort()
+            continue
+        persons.append(
+            Person(name, tokens, honorific, title, title_span, None, [(start, end)], titled=titled)
+        )
+    return persons
+
+
+def _is_short_form(tokens: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``tokens`` is a contiguous part of a known person's name ("Nur Jazlan")."""
+    size = len(tokens)
+    return any(full[i : i + size] == tokens for i in range(len(full) - size + 1))
+
+
+def _uncased_persons(
+    text: str,
+    language: LanguagePack,
+    regexes: dict[str, re.Pattern[str] | None],
+    spans: list[tuple[int, int]],
+) -> list[Person]:
+    """Scripts without capitals: an honorific (glued or not) then given name and surname."""
+    glued = regexes["honorific_glued"]
+    persons: list[Person] = []
+    if glued is None:
+        return persons
+    titles = regexes["title"]
+    for m in glued.finditer(text):
+        if m.start() and not text[m.start() - 1].isspace():
+            continue
+        if titles and titles.match(text, m.start()):
+            continue
+        words = re.match(r"(\S+)\s(\S+)", text[m.end() :])
+        if not words:
+            continue
+        start, end = m.end(), m.end() + words.end()
+        name = text[start:end]
+        owner = next((p for p in persons if p.name == name), None)
+        if owner:
+            owner.mentions.append((start, end))
+            continue
+        title_match = re.match(r"\s(\S+)", text[end:])
+        title_span = (end + 1, end + title_match.end()) if title_match else None
+        title = text[title_span[0] : title_span[1]] if title_span else None
+        persons.append(
+            Person(name, tuple(name.split()), m.group(), title, title_span, None, [(start, end)])
+        )
+    return persons

@@ -1,0 +1,141 @@
+"""The record schema, defined once.
+
+Every other form of the schema — the JSON Schema under ``schema/``, the Arrow schema
+of the Parquet release, the Hugging Face ``Features`` — is generated from these
+models (see :mod:`asean_cyber_data.schema_forms`) and checked against them in tests.
+Field names are a public contract: add fields, never rename or remove them within a
+major version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .version import SCHEMA_VERSION
+
+#: Organisation codes accepted as partners besides ISO 3166-1 alpha-2 country codes.
+ORGANISATION_CODES = (
+    "EU",
+    "UN",
+    "UNODC",
+    "ITU",
+    "INTERPOL",
+    "OSCE",
+    "NATO",
+    "G7",
+    "COE",
+    "WB",
+    "ADB",
+)
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")]
+PartnerCode = Annotated[
+    str,
+    Field(
+        pattern=r"^([A-Z]{2}|" + "|".join(ORGANISATION_CODES) + r")$",
+        description="ISO 3166-1 alpha-2 country code or an organisation code",
+    ),
+]
+EvidenceField = Literal["source", "date", "speaker", "speaker_title", "partners", "initiatives"]
+
+
+class Model(BaseModel):
+    """Base of every schema object: unknown keys are an error, objects are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Model):
+    """The outlet that produced the text and where the raw input came from."""
+
+    name: str | None = Field(description="Outlet name as commonly written (Bernama, TTXVN, ...)")
+    url: str | None = Field(default=None, description="URL of the article or of its source line")
+    path: str = Field(description="Raw input path relative to the raw root (plus #line for JSONL)")
+
+
+class Provenance(Model):
+    """How the raw bytes became text: enough to reproduce or audit the cleaning."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the raw input bytes")
+    encoding: str = Field(description="Encoding the raw bytes were decoded with")
+    format: Literal["txt", "html", "jsonl", "string"] = Field(description="Input format")
+    repairs: list[str] = Field(default_factory=list, description="Text repairs applied")
+
+
+class Speaker(Model):
+    """The principal person quoted."""
+
+    name: str = Field(min_length=1, description="Name as written, without honorifics")
+    title: str | None = Field(default=None, description="Office or function, as written")
+    honorific: str | None = Field(default=None, description="Honorifics written before the name")
+    country: CountryCode | None = Field(default=None, description="Country the speaker speaks for")
+
+
+class Partner(Model):
+    """An external party ASEAN or a member cooperates with."""
+
+    code: PartnerCode
+    name: str = Field(min_length=1, description="English name")
+
+
+class Initiative(Model):
+    """A named programme, mechanism, agreement, convention or meeting."""
+
+    name: str = Field(min_length=1, description="English name where known, else the surface form")
+    surface: str = Field(min_length=1, description="The words used in the article")
+
+
+class Evidence(Model):
+    """Where in ``text`` a value was read: ``text[start:end]`` is the quoted words."""
+
+    field: EvidenceField
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    value: str = Field(description="The extracted value this span supports")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Evidence:
+        if self.end <= self.start:
+            raise ValueError(f"evidence span end {self.end} must be after start {self.start}")
+        return self
+
+
+class Record(Model):
+    """One article: who cooperated with whom on what, and when, with evidence."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$", description="Stable id")
+    schema_version: str = Field(default=SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$")
+    source: Source
+    language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 of the body")
+    date: str | None = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    date_precision: Literal["day", "month", "year"] | None
+    speaker: Speaker | None
+    partner: Partner | None
+    partners: list[Partner]
+    initiatives: list[Initiative]
+    text: str
+    evidence: list[Evidence]
+    provenance: Provenance
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            dt.date.fromisoformat(value)
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Record:
+        if (self.partner is None) != (not self.partners):
+            raise ValueError("partner must be null exactly when partners is empty")
+        if self.partner is not None and self.partners[0] != self.partner:
+            raise ValueError("partners[0] must equal partner")
+        if (self.date is None) != (self.date_precision is None):
+            raise ValueError("date_precision must be null exactly when date is null")
+        for span in self.evidence:
+            if span.end > len(self.text):
+                raise ValueError(f"evidence span {span.start}:{span.end} lies outside text")
+        return self

@@ -1,0 +1,283 @@
+"""Stage 1 — read: raw inputs on disk → decoded documents, or rejects with a reason.
+
+Accepted inputs (found recursively under the raw root, in sorted path order):
+
+- ``.txt``: UTF-8 (with or without BOM), UTF-16 with a BOM, cp1252 or Latin-1. The
+  encoding is detected from the bytes, never guessed silently: the record's
+  provenance names the one used.
+- ``.html`` / ``.htm``: main text and metadata (title, date, site name, canonical URL)
+  taken with trafilatura, which is built for news pages.
+- ``.jsonl``: one article per line with at least ``text`` (optionally ``id``, ``url``,
+  ``date``, ``source``, ``title``) — the shape of common news-crawl dumps.
+
+Anything else, and anything that cannot be read, becomes a :class:`Reject`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Default per-file size limit: news articles are kilobytes; a dump may be large.
+DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_MAX_JSONL_BYTES = 2_000_000_000
+TEXT_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article's decoded text with what is known about where it came from."""
+
+    id: str
+    path: str
+    text: str
+    sha256: str
+    encoding: str
+    format: str
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+    title: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input that could not become a record, with a reason code and a message."""
+
+    path: str
+    reason: str
+    message: str
+    sha256: str
+    id: str | None = None
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "path": self.path,
+            "reason": self.reason,
+            "message": self.message,
+            "sha256": self.sha256,
+            "id": self.id,
+        }
+
+
+class InputError(Exception):
+    """Raised for an input that cannot be read; carries a reject reason code."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def safe_id(candidate: str) -> str | None:
+    """``candidate`` if it is a safe record id (no path separators, no leading dot)."""
+    return candidate if SAFE_ID.match(candidate) else None
+
+
+def slug_id(candidate: str) -> str:
+    """A safe id made from untrusted text: anything outside ``[A-Za-z0-9._-]`` → ``_``."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", candidate).lstrip("._-")[:200]
+    return cleaned or "doc"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode raw bytes, returning ``(text, encoding)``.
+
+    Order: BOMs (UTF-8, UTF-16), strict UTF-8, then cp1252 and Latin-1 for legacy
+    Western files. Bytes that look binary (NUL bytes, many control characters) are
+    refused rather than decoded into noise.
+    """
+    if not data.strip():
+        raise InputError("empty", "the input has no content")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), "utf-8-sig"
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _strict(data[2:], name), "utf-16"
+    if b"\x00" in data:
+        raise InputError("binary", "the input contains NUL bytes: not a text file")
+    controls = sum(1 for b in data[:4096] if b < 32 and b not in (9, 10, 12, 13))
+    if controls > max(4, len(data[:4096]) // 50):
+        raise InputError("binary", f"{controls} control bytes in the first 4 KB: not a text file")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError("undecodable", f"not valid {encoding}: {error.reason}") from error
+
+
+def _html_document(html: str) -> dict[str, str | None]:
+    """Main text and metadata of a news page (trafilatura, no network)."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, favor_precision=True
+    )
+    if extracted is None:
+        return {"text": None}
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    return {
+        "text": data.get("text"),
+        "title": data.get("title"),
+        "date": data.get("date"),
+        "source": data.get("sitename"),
+        "url": data.get("url"),
+    }
+
+
+def discover(root: Path) -> Iterator[Path]:
+    """Every file under ``root`` (recursively, sorted, hidden files skipped)."""
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            yield path
+
+
+def read_path(
+    path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | Reject]:
+    """Read one input file into documents (one, or one per JSONL line) and rejects."""
+    relative = path.relative_to(root).as_posix()
+    kind = TEXT_SUFFIXES.get(path.suffix.lower())
+    size = path.stat().st_size
+    limit = DEFAULT_MAX_JSONL_BYTES if kind == "jsonl" else max_bytes
+    if size > limit:
+        yield Reject(
+            relative, "too_large", f"{size} bytes exceeds the {limit}-byte limit", _file_hash(path)
+        )
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl(path, relative, max_bytes)
+        return
+    data = path.read_bytes()
+    digest = sha256(data)
+    stem_id = safe_id(path.stem) or slug_id(path.stem)
+    if kind is None:
+        yield Reject(
+            relative,
+            "unsupported_format",
+            f"'{path.suffix or path.name}' is not .txt, .html, .htm or .jsonl",
+            digest,
+        )
+        return
+    try:
+        text, encoding = decode(data)
+    except InputError as error:
+        yield Reject(relative, error.reason, error.message, digest, stem_id)
+        return
+    if kind == "html":
+        meta = _html_document(text)
+        if not (meta.get("text") or "").strip():
+            yield Reject(
+                relative, "not_an_article", "no main text found in the HTML page", digest, stem_id
+            )
+            return
+        yield Document(
+            stem_id,
+            relative,
+            meta["text"] or "",
+            digest,
+            encoding,
+            "html",
+            url=meta.get("url"),
+            date=meta.get("date"),
+            source=meta.get("source"),
+            title=meta.get("title"),
+        )
+        return
+    yield Document(stem_id, relative, text, digest, encoding, "txt")
+
+
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read_jsonl(path: Path, relative: str, max_bytes: int) -> Iterator[Document | Reject]:
+    """One document per line; a bad line is a reject, the rest of the file still counts."""
+    with path.open("rb") as handle:
+        for number, raw_line in enumerate(handle, start=1):
+            where = f"{relative}#{number}"
+            if not raw_line.strip():
+                continue
+            digest = sha256(raw_line)
+            fallback_id = f"{slug_id(path.stem)}-{number}"
+            if len(raw_line) > max_bytes:
+                yield Reject(
+                    where,
+                    "too_large",
+                    f"line of {len(raw_line)} bytes exceeds the {max_bytes}-byte limit",
+                    digest,
+                    fallback_id,
+                )
+                continue
+            try:
+                item = json.loads(raw_line.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as error:
+                yield Reject(
+                    where,
+                    "invalid_json",
+                    f"line {number} is not JSON: {error}",
+                    digest,
+                    fallback_id,
+                )
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                yield Reject(
+                    where,
+                    "invalid_json",
+                    f"line {number} has no string 'text' field",
+                    digest,
+                    fallback_id,
+                )
+                continue
+            if not item["text"].strip():
+                yield Reject(
+                    where, "empty", f"line {number} has an empty text", digest, fallback_id
+                )
+                continue
+            given = item.get("id")
+            doc_id = fallback_id
+            if isinstance(given, (str, int)) and str(given).strip():
+                doc_id = safe_id(str(given)) or slug_id(str(given))
+
+            def text_or_none(key: str, item: dict[str, object] = item) -> str | None:
+                value = item.get(key)
+                return value if isinstance(value, str) and value.strip() else None
+
+            yield Document(
+                doc_id,
+                where,
+                item["text"],
+                digest,
+                "utf-8",
+                "jsonl",
+                url=text_or_none("url"),
+                date=text_or_none("date"),
+                source=text_or_none("source"),
+                title=text_or_none("title"),
+            )

@@ -1,0 +1,160 @@
+"""Stage 4 — validate: a release directory checked against the schema it claims.
+
+``validate_release`` checks every JSONL record against the committed JSON Schema
+(with ``jsonschema``) and the pydantic model, the Parquet file's Arrow schema and
+metadata, the Hugging Face dataset's features, the manifest's sha256 of every output,
+and the schema version: data of another major version is refused with a message
+naming both versions; an older minor version of the same major is read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .version import SCHEMA_VERSION, major
+
+
+class SchemaVersionError(ValueError):
+    """Data written with a schema this package cannot read."""
+
+
+def check_version(found: str | None, where: str) -> None:
+    """Refuse data of another major version, or of a newer minor version."""
+    if not found:
+        raise SchemaVersionError(
+            f"{where}: no schema_version; this package reads "
+            f"{major(SCHEMA_VERSION)}.x (current {SCHEMA_VERSION})"
+        )
+    if major(found) != major(SCHEMA_VERSION):
+        raise SchemaVersionError(
+            f"{where}: data has schema version {found} (major {major(found)}), but this "
+            f"package reads schema {SCHEMA_VERSION} (major {major(SCHEMA_VERSION)}); use a "
+            f"package release for schema {major(found)}.x or migrate the data"
+        )
+    found_minor = tuple(int(x) for x in found.split(".")[:2])
+    ours = tuple(int(x) for x in SCHEMA_VERSION.split(".")[:2])
+    if found_minor > ours:
+        raise SchemaVersionError(
+            f"{where}: data has schema version {found}, newer than this package's "
+            f"{SCHEMA_VERSION}; upgrade asean-cyber-data to read it"
+        )
+
+
+def _check_manifest(release: Path, problems: list[str]) -> dict[str, Any] | None:
+    from .publish import MANIFEST, file_sha256
+
+    path = release / MANIFEST
+    if not path.exists():
+        problems.append(f"{path}: missing manifest")
+        return None
+    try:
+        manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        problems.append(f"{path}: not JSON ({error})")
+        return None
+    check_version(manifest.get("schema_version"), str(path))
+    for name, expected in sorted((manifest.get("outputs") or {}).items()):
+        target = release / name
+        if not target.exists():
+            problems.append(f"{target}: listed in the manifest but missing")
+        elif file_sha256(target) != expected:
+            problems.append(f"{target}: sha256 differs from the manifest (file changed?)")
+    return manifest
+
+
+def _check_jsonl(release: Path, manifest: dict[str, Any] | None, problems: list[str]) -> int:
+    from jsonschema import Draft202012Validator
+
+    from .models import Record
+    from .publish import RECORDS_JSONL
+    from .schema_forms import load_json_schema
+
+    path = release / RECORDS_JSONL
+    if not path.exists():
+        problems.append(f"{path}: missing")
+        return 0
+    count = 0
+    validator: Draft202012Validator | None = None
+    previous_id = ""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as error:
+                problems.append(f"{where}: not JSON ({error})")
+                continue
+            count += 1
+            check_version(item.get("schema_version") if isinstance(item, dict) else None, where)
+            if validator is None:
+                validator = Draft202012Validator(load_json_schema(item["schema_version"]))
+            errors = sorted(validator.iter_errors(item), key=lambda e: list(e.path))
+            if errors:
+                problems.append(f"{where}: {errors[0].message} at {list(errors[0].path)}")
+                continue
+            try:
+                Record.model_validate(item)
+            except ValueError as error:
+                problems.append(f"{where}: {error}")
+            if item["id"] <= previous_id:
+                problems.append(f"{where}: ids not sorted or not unique ({item['id']!r})")
+            previous_id = item["id"]
+    if manifest is not None and manifest.get("record_count") != count:
+        problems.append(f"{path}: {count} records, manifest says {manifest.get('record_count')}")
+    return count
+
+
+def _check_parquet(release: Path, count: int, problems: list[str]) -> None:
+    import pyarrow.parquet as pq
+
+    from .publish import RECORDS_PARQUET
+    from .schema_forms import arrow_schema
+
+    path = release / RECORDS_PARQUET
+    if not path.exists():
+        problems.append(f"{path}: missing")
+        return
+    schema = pq.read_schema(path)
+    metadata = schema.metadata or {}
+    check_version(metadata.get(b"schema_version", b"").decode() or None, str(path))
+    if not schema.remove_metadata().equals(arrow_schema().remove_metadata()):
+        problems.append(f"{path}: Arrow schema differs from the record schema")
+    rows = pq.ParquetFile(path).metadata.num_rows
+    if rows != count:
+        problems.append(f"{path}: {rows} rows, records.jsonl has {count}")
+
+
+def _check_hf(release: Path, count: int, problems: list[str]) -> None:
+    from datasets import load_from_disk
+
+    from .publish import HF_DIR
+    from .schema_forms import hf_features
+
+    path = release / HF_DIR
+    if not path.exists():
+        problems.append(f"{path}: missing")
+        return
+    dataset = load_from_disk(str(path))
+    check_version(str(dataset.info.version) if dataset.info.version else None, str(path))
+    if dataset.features != hf_features():
+        problems.append(f"{path}: features differ from the record schema")
+    if dataset.num_rows != count:
+        problems.append(f"{path}: {dataset.num_rows} rows, records.jsonl has {count}")
+
+
+def validate_release(release: Path) -> list[str]:
+    """Every problem found in ``release`` (empty when valid).
+
+    Raises :class:`SchemaVersionError` for data of a schema version this package
+    cannot read.
+    """
+    problems: list[str] = []
+    if not release.is_dir():
+        return [f"{release}: not a directory"]
+    manifest = _check_manifest(release, problems)
+    count = _check_jsonl(release, manifest, problems)
+    _check_parquet(release, count, problems)
+    _check_hf(release, count, problems)
+    return problems

@@ -1,0 +1,61 @@
+"""The schema is defined once (pydantic); every other form is generated and checked."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+import pytest
+from pydantic import ValidationError
+
+from asean_cyber_data import SCHEMA_VERSION, __version__
+from asean_cyber_data.models import Record
+from asean_cyber_data.schema_forms import arrow_schema, hf_features, json_schema_text
+
+from .conftest import ROOT
+
+
+def test_committed_json_schema_is_regenerated_exactly() -> None:
+    committed = (ROOT / "schema" / "v1" / "record.schema.json").read_text(encoding="utf-8")
+    assert committed == json_schema_text(), (
+        "schema/v1/record.schema.json is stale: regenerate it from the pydantic models"
+    )
+
+
+def test_schema_folder_matches_the_schema_major_version() -> None:
+    schema = json.loads(
+        (ROOT / "schema" / f"v{SCHEMA_VERSION.split('.')[0]}" / "record.schema.json").read_text()
+    )
+    assert schema["version"] == SCHEMA_VERSION
+
+
+def test_package_version_is_read_from_version_py() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "version" in project["project"]["dynamic"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
+
+
+def test_arrow_and_hf_forms_cover_every_model_field() -> None:
+    names = list(Record.model_fields)
+    assert arrow_schema().names == names
+    assert list(hf_features()) == names
+    assert arrow_schema().metadata[b"schema_version"] == SCHEMA_VERSION.encode()
+    language = hf_features()["language"]
+    assert getattr(language, "dtype", None) == "string"  # no ClassLabel
+
+
+def test_record_rejects_unknown_fields_and_bad_values(built_release) -> None:  # type: ignore[no-untyped-def]
+    line = (built_release / "records.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    item = json.loads(line)
+    Record.model_validate(item)
+    for change in (
+        {"surprise": 1},
+        {"date": "2021-02-30"},
+        {"language": "Malay"},
+        {"partners": []},  # partner set but partners empty
+        {"evidence": [{"field": "date", "start": 5, "end": 10**6, "value": "x"}]},
+        {"id": "../../etc/passwd"},
+    ):
+        with pytest.raises(ValidationError):
+            Record.model_validate({**item, **change})
