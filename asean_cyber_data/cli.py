@@ -15,7 +15,12 @@ def _build(args: argparse.Namespace) -> int:
     from .build import build_release
 
     summary = build_release(
-        Path(args.raw), Path(args.out), workers=args.workers, max_bytes=args.max_bytes
+        Path(args.raw),
+        Path(args.out),
+        workers=args.workers,
+        max_bytes=args.max_bytes,
+        cache=Path(args.cache) if args.cache else None,
+        use_cache=not args.no_cache,
     )
     print(summary.line())
     if args.strict and summary.rejects:
@@ -126,6 +131,14 @@ def parser() -> argparse.ArgumentParser:
         help="per-file size limit in bytes (default: 2000000)",
     )
     build.add_argument(
+        "--cache",
+        default=None,
+        help="cache file for incremental builds (default: .cache/ beside --out)",
+    )
+    build.add_argument(
+        "--no-cache", action="store_true", help="extract every input again, ignoring the cache"
+    )
+    build.add_argument(
         "--strict", action="store_true", help="exit non-zero when any input is rejected"
     )
     build.set_defaults(run=_build)
@@ -161,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (FileNotFoundError, ValueError) as error:
+    except (FileNotFoundError, ValueError, RuntimeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

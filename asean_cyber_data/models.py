@@ -63,6 +63,12 @@ class Provenance(Model):
     encoding: str = Field(description="Encoding the raw bytes were decoded with")
     format: Literal["txt", "html", "jsonl", "string"] = Field(description="Input format")
     repairs: list[str] = Field(default_factory=list, description="Text repairs applied")
+    line: int | None = Field(default=None, description="Line number in a JSONL input")
+    title: str | None = Field(default=None, description="Title given by the input (HTML, JSONL)")
+    given_date: str | None = Field(default=None, description="Date given by the input metadata")
+    given_source: str | None = Field(
+        default=None, description="Source or site name given by the input metadata"
+    )
 
 
 class Speaker(Model):

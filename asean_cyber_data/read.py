@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 #: Default per-file size limit: news articles are kilobytes; a dump may be large.
@@ -44,7 +44,7 @@ class Document:
     date: str | None = None
     source: str | None = None
     title: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -280,4 +280,5 @@ def _read_jsonl(path: Path, relative: str, max_bytes: int) -> Iterator[Document 
                 date=text_or_none("date"),
                 source=text_or_none("source"),
                 title=text_or_none("title"),
+                line=number,
             )

@@ -22,9 +22,9 @@ from .partners import find_partners
 from .source import find_source
 from .speaker import find_speaker
 
-#: Bumped whenever extraction rules or data change what records contain: it keys the
-#: build cache, so a change invalidates cached records.
-EXTRACTOR_VERSION = "1"
+#: Fewer letters than this after cleaning is page furniture, not an article (a short
+#: headline-only sentence has about 40).
+MIN_LETTERS = 30
 
 
 class ExtractionError(ValueError):
@@ -43,8 +43,11 @@ def extract_document(doc: Document) -> Record:
     language = pack(language_code)
     cleaned = clean(doc.text, language)
     text = cleaned.text
-    if not any(c.isalpha() for c in text):
-        raise ExtractionError("not_an_article", "no words left after cleaning")
+    letters = sum(c.isalpha() for c in text)
+    if letters < MIN_LETTERS:
+        raise ExtractionError(
+            "not_an_article", f"{letters} letters left after cleaning: too little to be an article"
+        )
     try:
         return _record(doc, text, language_code, language, cleaned.repairs)
     except ValidationError as error:
@@ -140,6 +143,10 @@ def _record(
             encoding=doc.encoding,
             format=doc.format,  # type: ignore[arg-type]
             repairs=list(repairs),
+            line=doc.line,
+            title=doc.title,
+            given_date=doc.date,
+            given_source=doc.source,
         ),
     )
 
@@ -156,4 +163,4 @@ def extract(text: str, id: str = "article", path: str = "<string>") -> Record:
     )
 
 
-__all__ = ["EXTRACTOR_VERSION", "ExtractionError", "extract", "extract_document", "fold"]
+__all__ = ["ExtractionError", "extract", "extract_document", "fold"]

@@ -1,0 +1,178 @@
+"""Every input is accounted for: each kind of file the build accepts, each reject reason.
+
+The tests write real files of each kind into a temporary raw folder and run the build
+on it, as a user pointing the build at a folder they scraped would.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from asean_cyber_data.build import build_release
+from asean_cyber_data.validate import validate_release
+
+from .conftest import RAW
+
+ARTICLE = (
+    "KUALA LUMPUR, 12 March 2024 — Malaysia and Japan will expand cybersecurity training "
+    "under the ASEAN-Japan Cybersecurity Capacity Building Centre, Communications Minister "
+    "Fahmi Fadzil said today.\n\nHe said Japan had funded courses for 800 officers. — BERNAMA"
+)
+VIETNAMESE = (
+    "Hà Nội, ngày 5/6/2023 - Việt Nam và Nhật Bản nhất trí tăng cường hợp tác an ninh mạng, "
+    "Thứ trưởng Bộ Công an Nguyễn Văn Long cho biết.\n\nTheo TTXVN"
+)
+
+
+def build(raw: Path, tmp_path: Path, **options: object) -> tuple[list[dict], list[dict]]:
+    out = tmp_path / "out"
+    build_release(raw, out, workers=1, cache=tmp_path / "cache.sqlite", **options)  # type: ignore[arg-type]
+    assert validate_release(out) == []
+    records = [json.loads(x) for x in (out / "records.jsonl").read_text().splitlines()]
+    rejects = [json.loads(x) for x in (out / "rejects.jsonl").read_text().splitlines()]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["input_count"] == len(records) + len(rejects)
+    return records, rejects
+
+
+@pytest.fixture()
+def raw(tmp_path: Path) -> Path:
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("utf-8", VIETNAMESE.encode("utf-8")),
+        ("utf-8-sig", codecs.BOM_UTF8 + VIETNAMESE.encode("utf-8")),
+        ("utf-16", codecs.BOM_UTF16_LE + VIETNAMESE.encode("utf-16-le")),
+        ("utf-16", codecs.BOM_UTF16_BE + VIETNAMESE.encode("utf-16-be")),
+        ("cp1252", ARTICLE.replace("—", "–").encode("cp1252")),
+        ("latin-1", ARTICLE.replace("—", "-").replace("\n\n", "\n\x81\n").encode("latin-1")),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-le", "utf16-be", "cp1252", "latin1"],
+)
+def test_text_encodings_are_detected_and_recorded(
+    raw: Path, tmp_path: Path, encoding: str, data: bytes
+) -> None:
+    (raw / "article.txt").write_bytes(data)
+    records, rejects = build(raw, tmp_path)
+    assert rejects == []
+    (record,) = records
+    assert record["provenance"]["encoding"] == encoding
+    assert record["date"] in ("2023-06-05", "2024-03-12")
+    assert record["partner"]["code"] == "JP"
+
+
+def test_mojibake_input_is_repaired(raw: Path, tmp_path: Path) -> None:
+    (raw / "broken.txt").write_text(
+        VIETNAMESE.encode("utf-8").decode("cp1252", "replace"), encoding="utf-8"
+    )
+    (record,), _ = build(raw, tmp_path)
+    assert "Hà Nội" in record["text"] and "ftfy" in record["provenance"]["repairs"]
+
+
+def test_html_page_gives_text_and_metadata(raw: Path, tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE.split("\n\n"))
+    (raw / "page.html").write_text(
+        "<html><head><title>Malaysia, Japan expand cyber training</title>"
+        '<meta property="og:site_name" content="The Star">'
+        '<link rel="canonical" href="https://www.thestar.com.my/news/2024/03/12/cyber">'
+        '<meta property="article:published_time" content="2024-03-12T10:00:00+08:00">'
+        "</head><body><nav>Home | News | Sport | Login</nav>"
+        f"<article><h1>Malaysia, Japan expand cyber training</h1>{paragraphs}</article>"
+        "<footer>Copyright Star Media Group. Leave a comment.</footer></body></html>",
+        encoding="utf-8",
+    )
+    (record,), _ = build(raw, tmp_path)
+    assert record["provenance"]["format"] == "html"
+    assert record["provenance"]["title"] == "Malaysia, Japan expand cyber training"
+    assert record["provenance"]["given_source"] == "The Star"
+    assert record["source"]["url"] == "https://www.thestar.com.my/news/2024/03/12/cyber"
+    assert "Home | News" not in record["text"]
+    assert record["date"] == "2024-03-12"
+
+
+def test_jsonl_dump_one_article_per_line(raw: Path, tmp_path: Path) -> None:
+    lines = [
+        {"id": "a-1", "text": ARTICLE, "url": "https://example.org/a", "source": "Bernama"},
+        {"text": VIETNAMESE, "date": "2023-06-06", "title": "Hợp tác"},
+        {"id": "../../escape", "text": ARTICLE.replace("Japan", "Korea")},
+    ]
+    (raw / "dump.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n{not json\n",
+        encoding="utf-8",
+    )
+    records, rejects = build(raw, tmp_path)
+    ids = {r["id"] for r in records}
+    assert ids == {"a-1", "dump-2", "escape"}
+    by_id = {r["id"]: r for r in records}
+    assert by_id["dump-2"]["date"] == "2023-06-06"  # given metadata is the publication date
+    assert by_id["dump-2"]["provenance"]["line"] == 2
+    assert by_id["a-1"]["source"]["url"] == "https://example.org/a"
+    assert [r["reason"] for r in rejects] == ["invalid_json"]
+    assert rejects[0]["path"] == "dump.jsonl#4"
+    assert not (tmp_path / "escape").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("bad16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", "undecodable"),
+        ("numbers.txt", b"12345 67890\n-- -- --\n", "not_an_article"),
+        ("page.html", b"<html><body><nav>Home</nav></body></html>", "not_an_article"),
+        ("data.csv", b"a,b\n1,2\n", "unsupported_format"),
+    ],
+)
+def test_each_reject_reason(raw: Path, tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    (raw / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (raw / name).write_bytes(data)
+    records, rejects = build(raw, tmp_path)
+    assert len(records) == 1
+    (reject,) = rejects
+    assert reject["reason"] == reason and reject["path"] == name
+    assert reject["message"] and len(reject["sha256"]) == 64
+
+
+def test_too_large_files_are_not_read(raw: Path, tmp_path: Path) -> None:
+    (raw / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (raw / "huge.txt").write_text(ARTICLE * 200, encoding="utf-8")
+    _, rejects = build(raw, tmp_path, max_bytes=10_000)
+    assert [(r["path"], r["reason"]) for r in rejects] == [("huge.txt", "too_large")]
+
+
+def test_duplicates_and_id_clashes(raw: Path, tmp_path: Path) -> None:
+    (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (raw / "copy.txt").write_text(ARTICLE + "\n\nLeave a Reply\nnice", encoding="utf-8")
+    (raw / "sub").mkdir()
+    (raw / "sub" / "a.txt").write_text(VIETNAMESE, encoding="utf-8")
+    records, rejects = build(raw, tmp_path)
+    assert [r["id"] for r in records] == ["a"]
+    reasons = {r["path"]: (r["reason"], r["message"]) for r in rejects}
+    assert reasons["copy.txt"] == ("duplicate_of", "same text as record a")
+    assert reasons["sub/a.txt"][0] == "id_clash"
+    assert "a.txt" in reasons["sub/a.txt"][1] and "sub/a.txt" in reasons["sub/a.txt"][1]
+
+
+def test_article_without_date_or_speaker_is_still_a_record(raw: Path, tmp_path: Path) -> None:
+    (raw / "plain.txt").write_text(
+        "ASEAN members discussed cyber threats with the EU.", encoding="utf-8"
+    )
+    (record,), rejects = build(raw, tmp_path)
+    assert rejects == []
+    assert record["date"] is None and record["speaker"] is None
+    assert record["partner"]["code"] == "EU"
+
+
+def test_seed_folder_builds_without_rejects(tmp_path: Path) -> None:
+    records, rejects = build(RAW, tmp_path)
+    assert len(records) == 5 and rejects == []

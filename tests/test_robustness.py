@@ -1,0 +1,210 @@
+"""Hostile and unlucky conditions: arbitrary strings, a killed build, no network,
+incremental rebuilds."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from asean_cyber_data import cache as cache_module
+from asean_cyber_data.build import build_release
+from asean_cyber_data.extract import ExtractionError, extract
+from asean_cyber_data.models import Record
+from asean_cyber_data.validate import validate_release
+
+from .conftest import RAW, ROOT
+
+SEEDS = sorted(RAW.glob("*.txt"))
+NEWS_WORDS = st.sampled_from(
+    [
+        "ASEAN",
+        "Japan",
+        "said",
+        "Minister",
+        "Datuk Seri",
+        "berkata",
+        "12 March 2024",
+        "(4/9)",
+        "Summit",
+        "EU",
+        "—",
+        "BERNAMA",
+        "Hội nghị",
+        "cho biết",
+        "ke-4",
+        "\n",
+        "“",
+        "”",
+        "nhấn mạnh",
+        "รัสเซีย",
+        "นาย",
+        "Rusia",
+        "of the",
+        "(ADMM-Plus)",
+        "Sumber:",
+        "https://nhandan.vn/x",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), st.lists(NEWS_WORDS | st.text(max_size=8), max_size=80).map(" ".join)))
+def test_extract_any_string_gives_a_valid_record_or_a_documented_error(text: str) -> None:
+    try:
+        record = extract(text)
+    except ExtractionError as error:
+        assert error.reason in {"empty", "not_an_article", "invalid_record"}
+        return
+    Record.model_validate(record.model_dump())
+    for span in record.evidence:
+        assert 0 <= span.start < span.end <= len(record.text)
+
+
+def _many_articles(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True)
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    for index in range(count):
+        text = texts[index % len(texts)]
+        (folder / f"doc_{index:05d}.txt").write_text(f"{text}\n\nRef {index}.", encoding="utf-8")
+
+
+def test_killed_build_leaves_the_previous_release_intact(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_release(RAW, out, workers=1, use_cache=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    raw = tmp_path / "big"
+    _many_articles(raw, 1500)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "asean_cyber_data.cli",
+            "build",
+            "--raw",
+            str(raw),
+            "--out",
+            str(out),
+            "--workers",
+            "1",
+            "--no-cache",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        if any(p.name.startswith(".out.tmp-") for p in tmp_path.iterdir()):
+            break  # the new release is being written: kill it now
+        time.sleep(0.005)
+    assert process.poll() is None, "the build finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before
+    assert validate_release(out) == []
+
+
+def test_build_and_load_work_without_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "page.html").write_text(
+        "<html><head><title>ASEAN and the EU</title></head><body><article><p>BRUSSELS, 3 May "
+        "2024 — The EU and ASEAN agreed on a cyber dialogue, EU envoy Jane Doe said.</p>"
+        "<p>Officials from both sides met in Brussels for two days.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build_release(raw, out, workers=1, use_cache=False)
+    import asean_cyber_data as acd
+
+    assert len(acd.load_records(out)) == 6
+    assert acd.load_hf(out).num_rows == 6
+    assert acd.load_pandas(out).shape[0] == 6
+
+
+def test_incremental_build_reuses_unchanged_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = tmp_path / "raw"
+    _many_articles(raw, 20)
+    cache = tmp_path / "cache.sqlite"
+    first = build_release(raw, tmp_path / "a", workers=1, cache=cache)
+    assert first.cached == 0
+    changed = raw / "doc_00003.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + " Updated.", encoding="utf-8")
+    second = build_release(raw, tmp_path / "b", workers=1, cache=cache)
+    assert second.cached == 19
+    for name in ("records.jsonl", "records.parquet"):
+        fresh = build_release(raw, tmp_path / "c", workers=1, use_cache=False)
+        assert fresh.cached == 0
+        assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "c" / name).read_bytes()
+    # Changing the extractor (its fingerprint) invalidates every cached result.
+    monkeypatch.setattr(cache_module, "extractor_fingerprint", lambda: "another-extractor")
+    third = build_release(raw, tmp_path / "d", workers=1, cache=cache)
+    assert third.cached == 0
+
+
+def test_strict_flag_and_summary_line(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "empty.txt").write_bytes(b"")
+    command = [
+        sys.executable,
+        "-m",
+        "asean_cyber_data.cli",
+        "build",
+        "--raw",
+        str(raw),
+        "--out",
+        str(tmp_path / "out"),
+        "--workers",
+        "1",
+    ]
+    lenient = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert lenient.returncode == 0
+    assert lenient.stdout.startswith("built 5 records, 1 rejects")
+    strict = subprocess.run([*command, "--strict"], capture_output=True, text=True, cwd=ROOT)
+    assert strict.returncode == 1 and "rejected" in strict.stderr
+    rejects = (tmp_path / "out" / "rejects.jsonl").read_text().splitlines()
+    assert json.loads(rejects[0])["reason"] == "empty"
+
+
+def test_nothing_buildable_fails(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.txt").write_bytes(b"")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "asean_cyber_data.cli",
+            "build",
+            "--raw",
+            str(raw),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1 and "no records could be built" in result.stderr
