@@ -7,19 +7,23 @@ input — each becomes one record or one reject — and publishes the release at
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import shutil
+import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .cache import BuildCache, cache_key, extractor_fingerprint
 from .extract import ExtractionError, extract_document
+from .ledger import Ledger
 from .models import Record
-from .publish import write_release
+from .publish import SHARD_ROWS, write_release
 from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, read_path
 
 #: Documents handed to the worker pool at a time: enough to keep every core busy while
@@ -125,9 +129,64 @@ def _results(
     yield from extractor.run(batch)
 
 
+def _extract_paths(pairs: list[tuple[str, str]], max_bytes: int) -> list[str]:
+    """One Dask partition: read and extract each input path, results encoded as text."""
+    out: list[str] = []
+    for path, root in pairs:
+        for item in read_path(Path(path), Path(root), max_bytes):
+            out.append(_encode(item if isinstance(item, Reject) else extract_or_reject(item)))
+    return out
+
+
+def _dask_results(
+    raw: Path, max_bytes: int, workers: int, scheduler: str | None
+) -> Iterator[Record | Reject]:
+    """The same per-document function on Dask: a bag of input paths, ``map_partitions``.
+
+    Without a scheduler address a ``LocalCluster`` of ``workers`` processes is started;
+    with one, the running cluster does the work (its workers must see ``raw``).
+    Partitions are consumed in input order, so the records equal the local engine's.
+    """
+    import dask.bag as db
+    from dask.distributed import Client, LocalCluster
+
+    cluster = (
+        None
+        if scheduler
+        else LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    )
+    client = Client(scheduler or cluster)
+    try:
+        pairs = [(str(p), str(raw)) for p in discover(raw)]
+        if not pairs:
+            return
+        partitions = max(1, min(len(pairs), workers * 8, len(pairs) // 50 + 1))
+        bag = db.from_sequence(pairs, npartitions=partitions)
+        futures = client.compute(bag.map_partitions(_extract_paths, max_bytes).to_delayed())
+        for future in futures:
+            for value in future.result():
+                yield _decode(value)
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def default_cache_path(out: Path) -> Path:
     """The cache beside the release: ``<out's parent>/.cache/asean-cyber-data.sqlite``."""
     return out.resolve().parent / ".cache" / "asean-cyber-data.sqlite"
+
+
+def _progress(raw: Path, quiet: bool) -> Any:
+    """A progress bar with counts, rate and ETA on a terminal; nothing otherwise."""
+    from tqdm import tqdm
+
+    show = not quiet and sys.stderr.isatty()
+    files = sum(1 for _ in discover(raw)) if show else None
+    return tqdm(total=files, unit="doc", disable=not show, dynamic_ncols=True, desc="extracting")
 
 
 def build_release(
@@ -137,62 +196,50 @@ def build_release(
     max_bytes: int = DEFAULT_MAX_BYTES,
     cache: Path | None = None,
     use_cache: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+    quiet: bool = True,
+    shard_rows: int = SHARD_ROWS,
 ) -> BuildSummary:
     """Build the release in ``out`` from every input under ``raw``.
 
-    Every input becomes one record or one reject: exact duplicates (same cleaned text)
-    are rejected as ``duplicate_of`` the record kept, and an id already used is
-    rejected as ``id_clash`` naming both inputs.
+    Every input becomes one record or one reject (see :class:`Ledger`). ``engine`` is
+    ``"local"`` (``workers`` processes, with the incremental cache) or ``"dask"``.
     """
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
-    store = BuildCache(cache or default_cache_path(out)) if use_cache else None
-    extractor = _Extractor(workers, store)
-    records: dict[str, Record] = {}
-    record_paths: dict[str, str] = {}
-    by_text: dict[str, str] = {}
-    rejects: list[Reject] = []
-    inputs: dict[str, str] = {}
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.ledger-", dir=out.parent))
+    ledger = Ledger(work / "ledger.sqlite")
+    extractor: _Extractor | None = None
+    progress = _progress(raw, quiet)
     try:
-        for result in _results(read_inputs(raw, max_bytes), extractor, BATCH_PER_WORKER * workers):
-            if isinstance(result, Reject):
-                rejects.append(result)
-                inputs[result.path] = result.sha256
-                continue
-            path = result.source.path
-            inputs[path] = result.provenance.sha256
-            text_key = hashlib.sha256(result.text.encode()).hexdigest()
-            if text_key in by_text:
-                kept = by_text[text_key]
-                rejects.append(
-                    Reject(
-                        path,
-                        "duplicate_of",
-                        f"same text as record {kept}",
-                        result.provenance.sha256,
-                        kept,
-                    )
-                )
-                continue
-            if result.id in records:
-                rejects.append(
-                    Reject(
-                        path,
-                        "id_clash",
-                        f"id {result.id!r} of {path} is already used by {record_paths[result.id]}",
-                        result.provenance.sha256,
-                        result.id,
-                    )
-                )
-                continue
-            records[result.id] = result
-            record_paths[result.id] = path
-            by_text[text_key] = result.id
+        if engine == "dask":
+            results = _dask_results(raw, max_bytes, workers, scheduler)
+        else:
+            store = BuildCache(cache or default_cache_path(out)) if use_cache else None
+            extractor = _Extractor(workers, store)
+            results = _results(read_inputs(raw, max_bytes), extractor, BATCH_PER_WORKER * workers)
+        for result in results:
+            ledger.add(result)
+            progress.update(1)
+        if extractor is not None:
+            extractor.close()
+        progress.close()
+        if not ledger.records:
+            raise ValueError(f"no records could be built from {raw} ({ledger.rejects} rejects)")
+        write_release(out, ledger, extractor_fingerprint(), shard_rows)
     finally:
-        extractor.close()
-    if not records:
-        raise ValueError(f"no records could be built from {raw} ({len(rejects)} rejects)")
-    write_release(out, list(records.values()), rejects, inputs, extractor_fingerprint())
-    return BuildSummary(len(records), len(rejects), time.perf_counter() - started, extractor.cached)
+        ledger.close()
+        shutil.rmtree(work, ignore_errors=True)
+    return BuildSummary(
+        ledger.records,
+        ledger.rejects,
+        time.perf_counter() - started,
+        extractor.cached if extractor else 0,
+    )

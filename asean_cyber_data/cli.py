@@ -21,6 +21,9 @@ def _build(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         cache=Path(args.cache) if args.cache else None,
         use_cache=not args.no_cache,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        quiet=args.quiet,
     )
     print(summary.line())
     if args.strict and summary.rejects:
@@ -130,6 +133,19 @@ def parser() -> argparse.ArgumentParser:
         default=2_000_000,
         help="per-file size limit in bytes (default: 2000000)",
     )
+    build.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes (default) or a Dask cluster",
+    )
+    build.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="tcp://HOST:PORT",
+        help="with --engine dask: a running scheduler (default: start a LocalCluster)",
+    )
+    build.add_argument("--quiet", action="store_true", help="no progress bar")
     build.add_argument(
         "--cache",
         default=None,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import Record
-from .publish import HF_DIR, MANIFEST, RECORDS_JSONL, RECORDS_PARQUET
+from .publish import HF_DIR, MANIFEST, RECORDS_JSONL, parquet_files
 from .validate import check_version
 
 
@@ -45,19 +45,31 @@ def load_records(path: str | Path | None = None) -> list[Record]:
 
 
 def load_arrow(path: str | Path | None = None) -> Any:
-    """The Parquet release as a ``pyarrow.Table`` (memory-mapped)."""
-    import pyarrow.parquet as pq
+    """The release as a ``pyarrow.Table`` backed by memory-mapped Arrow files.
+
+    The table maps the Hugging Face dataset's Arrow shards instead of reading them, so
+    a release larger than memory can still be opened and sliced.
+    """
+    import pyarrow as pa
+
+    from .schema_forms import arrow_schema
 
     release = _checked(path)
-    return pq.read_table(release / RECORDS_PARQUET, memory_map=True)
+    tables = []
+    for shard in sorted((release / HF_DIR).glob("data-*.arrow")):
+        with pa.memory_map(str(shard)) as source:
+            tables.append(pa.ipc.open_stream(source).read_all())
+    table = pa.concat_tables(tables) if tables else arrow_schema().empty_table()
+    return table.replace_schema_metadata(arrow_schema().metadata)
 
 
 def load_pandas(path: str | Path | None = None) -> Any:
     """The release as a ``pandas.DataFrame`` (nested fields as dicts and lists)."""
-    import pandas as pd
+    import pyarrow.parquet as pq
 
     release = _checked(path)
-    return pd.read_parquet(release / RECORDS_PARQUET)
+    files = [str(p) for p in parquet_files(release)]
+    return pq.ParquetDataset(files).read(use_threads=True).to_pandas()
 
 
 def load_hf(path: str | Path | None = None, streaming: bool = False) -> Any:

@@ -16,15 +16,15 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .ledger import Ledger
 from .models import Record
-from .read import Reject
 from .schema_forms import arrow_schema, hf_features
 from .version import SCHEMA_VERSION, __version__
 
@@ -33,6 +33,10 @@ RECORDS_PARQUET = "records.parquet"
 REJECTS_JSONL = "rejects.jsonl"
 MANIFEST = "manifest.json"
 HF_DIR = "hf"
+#: Rows per Parquet shard and per HF shard: bounded files however large the release.
+SHARD_ROWS = 50_000
+#: Rows converted to Arrow at a time while writing.
+WRITE_BATCH = 2_000
 
 
 def record_json(record: Record) -> str:
@@ -48,63 +52,100 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_jsonl(path: Path, lines: Iterable[str]) -> None:
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        for line in lines:
-            handle.write(line + "\n")
+def parquet_names(count: int, shard_rows: int = SHARD_ROWS) -> list[str]:
+    """``records.parquet``, or ``records-00000-of-000NN.parquet`` shards for large releases."""
+    shards = max(1, -(-count // shard_rows))
+    if shards == 1:
+        return [RECORDS_PARQUET]
+    return [f"records-{i:05d}-of-{shards:05d}.parquet" for i in range(shards)]
 
 
-def write_parquet(path: Path, records: list[Record]) -> pa.Table:
-    """The Parquet release with the explicit Arrow schema (version in its metadata)."""
-    table = pa.Table.from_pylist(
-        [r.model_dump(mode="json") for r in records], schema=arrow_schema()
-    )
-    pq.write_table(
-        table,
-        path,
-        compression="zstd",
-        write_statistics=True,
-        use_dictionary=["language", "schema_version"],
-    )
-    return table
+def parquet_files(release: Path) -> list[Path]:
+    """The Parquet files of a release, in order."""
+    return sorted(release.glob("records*.parquet"))
 
 
-def write_hf(path: Path, table: pa.Table) -> None:
-    """A Hugging Face dataset directory with the schema's features.
+def write_records(
+    out: Path, records: Iterator[Record], count: int, shard_rows: int = SHARD_ROWS
+) -> None:
+    """Stream records (in id order) into ``records.jsonl`` and the Parquet shards."""
+    schema = arrow_schema()
+    names = iter(parquet_names(count, shard_rows))
+    writer: pq.ParquetWriter | None = None
+    in_shard = 0
+    batch: list[dict[str, Any]] = []
 
-    The dataset's fingerprint is derived from its content (not random), so two builds
-    of the same records write the same files.
+    def flush() -> None:
+        nonlocal writer, in_shard
+        if not batch:
+            return
+        if writer is None:
+            writer = pq.ParquetWriter(
+                out / next(names),
+                schema,
+                compression="zstd",
+                use_dictionary=["language", "schema_version"],
+            )
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+        in_shard += len(batch)
+        batch.clear()
+        if in_shard >= shard_rows:
+            writer.close()
+            writer, in_shard = None, 0
+
+    with (out / RECORDS_JSONL).open("w", encoding="utf-8", newline="\n") as jsonl:
+        for record in records:
+            row = record.model_dump(mode="json")
+            jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
+            batch.append(row)
+            if len(batch) >= WRITE_BATCH or in_shard + len(batch) >= shard_rows:
+                flush()
+        flush()
+    if writer is not None:
+        writer.close()
+    if count == 0:
+        pq.write_table(schema.empty_table(), out / RECORDS_PARQUET)
+
+
+def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
+    """A Hugging Face dataset directory (``save_to_disk``) with the schema's features.
+
+    Built from the Parquet shards without holding the release in memory; the dataset's
+    fingerprint is derived from the JSONL content (not random), so two builds of the
+    same records write the same files.
     """
     from datasets import Dataset, DatasetInfo
     from datasets.utils.logging import disable_progress_bar
 
     disable_progress_bar()
-
     info = DatasetInfo(
         description="ASEAN cyber-security and cybercrime cooperation records",
         version=SCHEMA_VERSION,
         features=hf_features(),
     )
-    dataset = Dataset(table.replace_schema_metadata(None), info=info)
-    digest = hashlib.sha256()
-    for batch in table.to_batches():
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, batch.schema) as writer:
-            writer.write_batch(batch)
-        digest.update(sink.getvalue().to_pybytes())
-    dataset._fingerprint = digest.hexdigest()[:16]
-    dataset.save_to_disk(str(path))
+    cache = out / ".hf-cache"
+    files = [str(p) for p in parquet_files(out)]
+    dataset = Dataset.from_parquet(
+        files, features=hf_features(), cache_dir=str(cache), keep_in_memory=False
+    )
+    assert isinstance(dataset, Dataset)
+    dataset.info.update(info)
+    dataset._fingerprint = file_sha256(out / RECORDS_JSONL)[:16]
+    shards = max(1, -(-dataset.num_rows // shard_rows))
+    dataset.save_to_disk(str(out / HF_DIR), num_shards=shards)
+    del dataset
+    shutil.rmtree(cache, ignore_errors=True)
 
 
-def manifest(
-    out: Path, records: int, rejects: int, inputs: dict[str, str], extractor_version: str
+def write_manifest(
+    out: Path, records: int, rejects: int, inputs: Iterator[tuple[str, str]], extractor_version: str
 ) -> dict[str, Any]:
     outputs = {
         p.relative_to(out).as_posix(): file_sha256(p)
         for p in sorted(out.rglob("*"))
         if p.is_file() and p.name != MANIFEST
     }
-    return {
+    summary = {
         "schema_version": SCHEMA_VERSION,
         "package_version": __version__,
         "extractor_version": extractor_version,
@@ -112,16 +153,16 @@ def manifest(
         "reject_count": rejects,
         "input_count": records + rejects,
         "outputs": outputs,
-        "inputs": dict(sorted(inputs.items())),
+        "inputs": dict(inputs),
     }
+    (out / MANIFEST).write_text(
+        json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return summary
 
 
 def write_release(
-    out: Path,
-    records: list[Record],
-    rejects: list[Reject],
-    inputs: dict[str, str],
-    extractor_version: str,
+    out: Path, ledger: Ledger, extractor_version: str, shard_rows: int = SHARD_ROWS
 ) -> dict[str, Any]:
     """Write a complete release into a temporary directory and swap it in for ``out``."""
     from .validate import validate_release
@@ -131,20 +172,11 @@ def write_release(
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     staging.chmod(0o755)
     try:
-        ordered = sorted(records, key=lambda r: r.id)
-        write_jsonl(staging / RECORDS_JSONL, (record_json(r) for r in ordered))
-        table = write_parquet(staging / RECORDS_PARQUET, ordered)
-        write_hf(staging / HF_DIR, table)
-        write_jsonl(
-            staging / REJECTS_JSONL,
-            (
-                json.dumps(r.to_json(), ensure_ascii=False)
-                for r in sorted(rejects, key=lambda r: (r.path, r.reason))
-            ),
-        )
-        summary = manifest(staging, len(ordered), len(rejects), inputs, extractor_version)
-        (staging / MANIFEST).write_text(
-            json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        write_records(staging, ledger.records_by_id(), ledger.records, shard_rows)
+        write_hf(staging, shard_rows)
+        write_jsonl(staging / REJECTS_JSONL, ledger.rejects_json())
+        summary = write_manifest(
+            staging, ledger.records, ledger.rejects, ledger.inputs(), extractor_version
         )
         problems = validate_release(staging)
         if problems:
@@ -154,6 +186,12 @@ def write_release(
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return summary
+
+
+def write_jsonl(path: Path, lines: Iterable[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        for line in lines:
+            handle.write(line + "\n")
 
 
 def _swap(staging: Path, out: Path) -> None:

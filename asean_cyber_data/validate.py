@@ -109,21 +109,23 @@ def _check_jsonl(release: Path, manifest: dict[str, Any] | None, problems: list[
 def _check_parquet(release: Path, count: int, problems: list[str]) -> None:
     import pyarrow.parquet as pq
 
-    from .publish import RECORDS_PARQUET
+    from .publish import parquet_files
     from .schema_forms import arrow_schema
 
-    path = release / RECORDS_PARQUET
-    if not path.exists():
-        problems.append(f"{path}: missing")
+    files = parquet_files(release)
+    if not files:
+        problems.append(f"{release}: no records*.parquet")
         return
-    schema = pq.read_schema(path)
-    metadata = schema.metadata or {}
-    check_version(metadata.get(b"schema_version", b"").decode() or None, str(path))
-    if not schema.remove_metadata().equals(arrow_schema().remove_metadata()):
-        problems.append(f"{path}: Arrow schema differs from the record schema")
-    rows = pq.ParquetFile(path).metadata.num_rows
+    rows = 0
+    for path in files:
+        schema = pq.read_schema(path)
+        metadata = schema.metadata or {}
+        check_version(metadata.get(b"schema_version", b"").decode() or None, str(path))
+        if not schema.remove_metadata().equals(arrow_schema().remove_metadata()):
+            problems.append(f"{path}: Arrow schema differs from the record schema")
+        rows += pq.ParquetFile(path).metadata.num_rows
     if rows != count:
-        problems.append(f"{path}: {rows} rows, records.jsonl has {count}")
+        problems.append(f"{release}: {rows} Parquet rows, records.jsonl has {count}")
 
 
 def _check_hf(release: Path, count: int, problems: list[str]) -> None:

@@ -76,7 +76,8 @@ def _many_articles(folder: Path, count: int) -> None:
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     for index in range(count):
         text = texts[index % len(texts)]
-        (folder / f"doc_{index:05d}.txt").write_text(f"{text}\n\nRef {index}.", encoding="utf-8")
+        marked = text.replace("\n", f" [{index}]\n", 1)  # distinct texts, same articles
+        (folder / f"doc_{index:05d}.txt").write_text(marked, encoding="utf-8")
 
 
 def test_killed_build_leaves_the_previous_release_intact(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from ..langdata import LanguagePack, base_data, read_yaml
+from ..langdata import LanguagePack, PhraseMatcher, base_data, pack, read_yaml
 from .text import ascii_digits, sentence_at, sentences
 
 HEADER_CHARS = 200
@@ -136,33 +136,50 @@ def _candidates(
     return kept
 
 
+@lru_cache(maxsize=1)
+def _calendar_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Series names → series index, instrument names → not-before year."""
+    calendar = _calendar()
+    series = {name: str(i) for i, item in enumerate(calendar["series"]) for name in item["names"]}
+    instruments = {
+        name: str(item["year"])
+        for item in calendar.get("not_before") or []
+        for name in item["names"]
+    }
+    return PhraseMatcher.build(series), PhraseMatcher.build(instruments)
+
+
+@cache
+def _ordinal_patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    language = pack(code)
+    befores = [g for gram in language.grammars for g in gram.ordinal_before]
+    afters = [g for gram in language.grammars for g in gram.ordinal_after]
+    before = re.compile("(?:" + "|".join(befores) + r")[\s\w'’-]{0,25}$") if befores else None
+    after = re.compile("|".join(afters)) if afters else None
+    return before, after
+
+
 def _calendar_years(text: str, language: LanguagePack) -> tuple[list[int], int | None]:
     """Years of numbered meetings named in the text, and the not-before year."""
     calendar = _calendar()
-    befores = [g for gram in language.grammars for g in gram.ordinal_before]
-    afters = [g for gram in language.grammars for g in gram.ordinal_after]
+    series_matcher, instrument_matcher = _calendar_matchers()
+    before, after = _ordinal_patterns(language.code)
     years: list[int] = []
-    for series in calendar["series"]:
-        for name in series["names"]:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", text):
-                numbers = []
-                window_before = text[max(0, m.start() - 30) : m.start()]
-                for pattern in befores:
-                    numbers += [
-                        int(n) for n in re.findall(pattern + r"[\s\w'’-]{0,25}$", window_before)
-                    ]
-                window_after = text[m.end() : m.end() + 30]
-                for pattern in afters:
-                    for am in re.finditer(pattern, window_after):
-                        numbers.append(int(am.group(1)))
-                for number in numbers:
-                    year = _series_year(series, number)
-                    if year:
-                        years.append(year)
-    not_before = None
-    for item in calendar.get("not_before") or []:
-        if any(re.search(r"(?<![\w])" + re.escape(n) + r"(?![\w])", text) for n in item["names"]):
-            not_before = max(not_before or 0, int(item["year"]))
+    for start, end, index in series_matcher.finditer(text):
+        series = calendar["series"][int(index)]
+        numbers: list[int] = []
+        if before:
+            m = before.search(text[max(0, start - 30) : start])
+            if m:
+                numbers += [int(g) for g in m.groups() if g]
+        if after:
+            for am in after.finditer(text[end : end + 30]):
+                numbers += [int(g) for g in am.groups() if g]
+        for number in numbers:
+            year = _series_year(series, number)
+            if year:
+                years.append(year)
+    not_before = max((int(y) for _s, _e, y in instrument_matcher.finditer(text)), default=None)
     return years, not_before
 
 

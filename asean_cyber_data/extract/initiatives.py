@@ -364,11 +364,16 @@ def _cut_at_conjunction(
     return start, end
 
 
+@lru_cache(maxsize=1)
+def _known_folded() -> dict[str, str]:
+    return {fold(alias): name for alias, name in _known().values.items()}
+
+
 def _english_name(surface: str, known: PhraseMatcher) -> str:
     """The English name of a known initiative named in ``surface``, else the surface."""
-    for alias, name in known.values.items():
-        if fold(alias) == fold(surface):
-            return name
+    exact = _known_folded().get(fold(surface))
+    if exact:
+        return exact
     hits = known.finditer(surface)
     if len(hits) == 1:
         start, end, name = hits[0]

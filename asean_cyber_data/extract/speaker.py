@@ -205,6 +205,12 @@ def _title_near(
     return None
 
 
+def _title_adjacent(text: str, start: int, regex: re.Pattern[str] | None) -> bool:
+    """A title ends right before ``start`` ("Menlu Retno", "Dubes Galuzin")."""
+    window = text[max(0, start - 60) : start]
+    return bool(regex and any(m.end() >= len(window) - 2 for m in regex.finditer(window)))
+
+
 def _clean_title(title: str, language: LanguagePack, honorific: str | None) -> str | None:
     title = title.strip(" ,()")
     if honorific and title.endswith(honorific):
@@ -356,8 +362,8 @@ def _cased_persons(
         sentence = sentence_at(spans, start)
         honorific, _ = _honorific_before(text, start, regexes["honorific"])
         title_span = _title_near(text, start, end, sentence, regexes["title"], language)
-        if len(tokens) < 2 and title_span is None:
-            continue
+        if len(tokens) < 2 and not (honorific or _title_adjacent(text, start, regexes["title"])):
+            continue  # one word is a name only right after a title or honorific
         title = (
             _clean_title(text[title_span[0] : title_span[1]], language, honorific)
             if title_span

@@ -31,6 +31,7 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(str(a) for a in base_data()["abbreviations"])
 
 
+@lru_cache(maxsize=4)
 def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence; line breaks always end one.
 

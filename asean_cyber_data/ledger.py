@@ -1,0 +1,106 @@
+"""The ledger: where every input of a build is accounted for, on disk.
+
+Each extraction result enters the ledger as a record or a reject. The ledger applies
+the accounting rules — an exact duplicate (same cleaned text) is rejected as
+``duplicate_of`` the record kept; an id already taken is rejected as ``id_clash``
+naming both inputs — and keeps records, rejects and input hashes in a SQLite file, so
+a build of millions of articles holds none of them in memory. Publishing reads the
+records back in id order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from .models import Record
+from .read import Reject
+
+
+class Ledger:
+    """Records, rejects and inputs of one build."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path)
+        self._db.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE records (id TEXT PRIMARY KEY, path TEXT, json TEXT);
+            CREATE TABLE texts (hash TEXT PRIMARY KEY, id TEXT);
+            CREATE TABLE rejects (path TEXT, reason TEXT, json TEXT);
+            CREATE TABLE inputs (path TEXT PRIMARY KEY, sha256 TEXT);
+            """
+        )
+        self.records = 0
+        self.rejects = 0
+
+    def add(self, result: Record | Reject) -> None:
+        if isinstance(result, Reject):
+            self._reject(result)
+            return
+        path = result.source.path
+        self._db.execute(
+            "INSERT OR REPLACE INTO inputs VALUES (?, ?)", (path, result.provenance.sha256)
+        )
+        text_hash = hashlib.sha256(result.text.encode()).hexdigest()
+        kept = self._db.execute("SELECT id FROM texts WHERE hash = ?", (text_hash,)).fetchone()
+        if kept:
+            self._reject(
+                Reject(
+                    path,
+                    "duplicate_of",
+                    f"same text as record {kept[0]}",
+                    result.provenance.sha256,
+                    kept[0],
+                ),
+                counted=True,
+            )
+            return
+        owner = self._db.execute("SELECT path FROM records WHERE id = ?", (result.id,)).fetchone()
+        if owner:
+            self._reject(
+                Reject(
+                    path,
+                    "id_clash",
+                    f"id {result.id!r} of {path} is already used by {owner[0]}",
+                    result.provenance.sha256,
+                    result.id,
+                ),
+                counted=True,
+            )
+            return
+        self._db.execute(
+            "INSERT INTO records VALUES (?, ?, ?)", (result.id, path, result.model_dump_json())
+        )
+        self._db.execute("INSERT INTO texts VALUES (?, ?)", (text_hash, result.id))
+        self.records += 1
+
+    def _reject(self, reject: Reject, counted: bool = False) -> None:
+        if not counted:
+            self._db.execute(
+                "INSERT OR REPLACE INTO inputs VALUES (?, ?)", (reject.path, reject.sha256)
+            )
+        self._db.execute(
+            "INSERT INTO rejects VALUES (?, ?, ?)",
+            (reject.path, reject.reason, json.dumps(reject.to_json(), ensure_ascii=False)),
+        )
+        self.rejects += 1
+
+    def records_by_id(self) -> Iterator[Record]:
+        for (text,) in self._db.execute("SELECT json FROM records ORDER BY id"):
+            yield Record.model_validate_json(text)
+
+    def rejects_json(self) -> Iterator[str]:
+        for (text,) in self._db.execute("SELECT json FROM rejects ORDER BY path, reason"):
+            yield text
+
+    def inputs(self) -> Iterator[tuple[str, str]]:
+        yield from self._db.execute("SELECT path, sha256 FROM inputs ORDER BY path")
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,136 @@
+"""Each language's test article gives its expected record, and every language file loads.
+
+The articles under ``tests/data/articles/`` were written for these tests; their expected
+records are in ``expected.jsonl`` (one object per article). Adding a language means
+adding an article and a line there: the tests below pick both up.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import pytest
+
+from asean_cyber_data import extract
+from asean_cyber_data.langdata import DATA as PACKAGE_DATA
+from asean_cyber_data.langdata import fold, languages, pack, read_yaml
+from asean_cyber_data.models import Record
+
+from .conftest import DATA
+
+ARTICLES = DATA / "articles"
+EXPECTED: list[dict[str, Any]] = [
+    json.loads(line)
+    for line in (ARTICLES / "expected.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+LANGUAGE_FILES = sorted(
+    p.name.removesuffix(".yaml")
+    for p in (PACKAGE_DATA / "lang").iterdir()
+    if p.name.endswith(".yaml") and p.name != "base.yaml"
+)
+
+
+@cache
+def record_for(file: str) -> Record:
+    path = ARTICLES / file
+    return extract(path.read_text(encoding="utf-8"), id=path.stem, path=path.name)
+
+
+def initiative_forms(record: Record) -> list[str]:
+    return [fold(form) for i in record.initiatives for form in (i.name, i.surface)]
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=[e["file"] for e in EXPECTED])
+class TestArticle:
+    def test_language(self, expected: dict[str, Any]) -> None:
+        assert record_for(expected["file"]).language == expected["language"]
+
+    def test_date(self, expected: dict[str, Any]) -> None:
+        record = record_for(expected["file"])
+        assert record.date == expected["date"]
+        if expected["date"] is not None:
+            assert record.date_precision == "day"
+
+    def test_source(self, expected: dict[str, Any]) -> None:
+        name = record_for(expected["file"]).source.name
+        if expected["source"] is None:
+            assert name is None
+        else:
+            assert name is not None and fold(name) == fold(expected["source"])
+
+    def test_speaker(self, expected: dict[str, Any]) -> None:
+        speaker = record_for(expected["file"]).speaker
+        if expected["speaker"] is None:
+            assert speaker is None
+        else:
+            assert speaker is not None and speaker.name == expected["speaker"]
+
+    def test_partners(self, expected: dict[str, Any]) -> None:
+        record = record_for(expected["file"])
+        assert [p.code for p in record.partners] == expected["partners"]
+        principal = expected["partners"][0] if expected["partners"] else None
+        assert (record.partner.code if record.partner else None) == principal
+
+    def test_initiatives(self, expected: dict[str, Any]) -> None:
+        forms = initiative_forms(record_for(expected["file"]))
+        for wanted in expected["initiatives"]:
+            assert any(fold(wanted) in form for form in forms), (wanted, forms)
+
+
+# Things a careful reader finds in the articles that the extractor cannot find without a
+# code change; each is reported to the lead. strict: the day the code learns it, the
+# xfail turns into a failure and the case moves into expected.jsonl.
+KNOWN_GAPS = [
+    pytest.param(
+        "th_01.txt",
+        "บันทึกความเข้าใจว่าด้วยความร่วมมือด้านความมั่นคงปลอดภัยไซเบอร์",
+        id="th_01.txt-thai-script-initiative",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=(
+                "extract/initiatives.py only starts a head-first name at a capitalised "
+                "head and extends it over capitalised words; Thai has no letter case and "
+                "no spaces, so no th.yaml entry can make it read a Thai-script name"
+            ),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "wanted"), KNOWN_GAPS)
+def test_known_gap_initiative(file: str, wanted: str) -> None:
+    forms = initiative_forms(record_for(file))
+    assert any(fold(wanted) in form for form in forms), (wanted, forms)
+
+
+def _non_strings(value: Any, where: str) -> list[str]:
+    """Entries of word lists that YAML read as something other than text."""
+    if isinstance(value, dict):
+        return [bad for key, item in value.items() for bad in _non_strings(item, f"{where}.{key}")]
+    if isinstance(value, list):
+        return [f"{where}: {item!r}" for item in value if not isinstance(item, str)]
+    return []
+
+
+@pytest.mark.parametrize("code", LANGUAGE_FILES)
+def test_language_file_loads(code: str) -> None:
+    from lingua import Language
+
+    data = read_yaml(f"lang/{code}.yaml")
+    assert data["code"] == code
+    assert code in languages()
+    language = pack(code)
+    # pack() falls back to English for an unknown code: the code proves the file loaded.
+    assert language.code == code
+    assert language.months and language.titles and language.speech_verbs
+    assert data.get("lingua") or data.get("script_range")
+    if data.get("lingua"):
+        assert hasattr(Language, data["lingua"])
+    assert _non_strings(data, code) == []
+
+
+def test_languages_include_tagalog_and_thai() -> None:
+    assert {"tl", "th"} <= set(languages())
