@@ -84,12 +84,25 @@ def _reverse_misread(text: str, codec: str) -> str:
     return _utf8_misread_as(codec).sub(fix, text)
 
 
+@cache
+def _suspicious() -> re.Pattern[str]:
+    """Anything ftfy could change: UTF-8 read as cp1252 or Latin-1, controls, escapes."""
+    misread = "|".join(_utf8_misread_as(c).pattern for c in ("cp1252", "latin-1"))
+    return re.compile(misread + r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]|&#?\w+;")
+
+
 def repair(text: str) -> tuple[str, tuple[str, ...]]:
-    """Undo mojibake; return the text and the names of the repairs that changed it."""
+    """Undo mojibake; return the text and the names of the repairs that changed it.
+
+    ftfy runs only when the text holds a sequence it could change, which keeps clean
+    text (most of it) fast and byte-identical.
+    """
     repairs = []
-    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
-    if fixed != unicodedata.normalize("NFC", text):
-        repairs.append("ftfy")
+    fixed = unicodedata.normalize("NFC", text)
+    if _suspicious().search(text):
+        fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+        if fixed != unicodedata.normalize("NFC", text):
+            repairs.append("ftfy")
     if not text.isascii():
         mac_fixed = _reverse_misread(fixed, "mac_roman")
         if mac_fixed != fixed:
@@ -116,11 +129,12 @@ def normalize(text: str) -> str:
 def strip_boilerplate(text: str, language: LanguagePack) -> str:
     """Drop page-furniture lines; cut everything from a comment-section marker on."""
     kept: list[str] = []
+    tail, furniture = language.boilerplate_tail, language.boilerplate_lines
     for line in text.split("\n"):
         stripped = line.strip()
-        if any(p.fullmatch(stripped) for p in language.boilerplate_tail):
+        if tail and tail.fullmatch(stripped):
             break
-        if stripped and any(p.fullmatch(stripped) for p in language.boilerplate_lines):
+        if stripped and furniture and furniture.fullmatch(stripped):
             continue
         kept.append(line)
     return normalize("\n".join(kept))
@@ -129,4 +143,9 @@ def strip_boilerplate(text: str, language: LanguagePack) -> str:
 def clean(text: str, language: LanguagePack) -> Cleaned:
     """The full cleaning stage: repair, normalize, strip boilerplate."""
     repaired, repairs = repair(text)
+    return Cleaned(strip_boilerplate(normalize(repaired), language), repairs)
+
+
+def clean_repaired(repaired: str, repairs: tuple[str, ...], language: LanguagePack) -> Cleaned:
+    """The cleaning stage for text already repaired (the language was read from it)."""
     return Cleaned(strip_boilerplate(normalize(repaired), language), repairs)

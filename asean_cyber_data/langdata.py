@@ -111,6 +111,9 @@ class PhraseMatcher:
     values: dict[str, str]
     spaced: re.Pattern[str] | None
     unspaced: re.Pattern[str] | None
+    #: The last text searched and its matches: every field extractor asks about the same
+    #: article in turn.
+    _memo: list[Any] = field(default_factory=lambda: [None, []], compare=False, repr=False)
 
     @classmethod
     def build(cls, values: dict[str, str]) -> PhraseMatcher:
@@ -131,6 +134,8 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of every match, longest first at each place."""
+        if self._memo[0] is text:
+            return list(self._memo[1])
         found: list[tuple[int, int, str]] = []
         for pattern in (self.spaced, self.unspaced):
             if pattern is None:
@@ -145,7 +150,8 @@ class PhraseMatcher:
             if start >= last_end:
                 kept.append((start, end, value))
                 last_end = end
-        return kept
+        self._memo[0], self._memo[1] = text, kept
+        return list(kept)
 
 
 @dataclass(frozen=True)
@@ -200,8 +206,8 @@ class LanguagePack:
     conjunctions: tuple[str, ...]
     determiners: tuple[str, ...]
     possessive_suffixes: tuple[str, ...]
-    boilerplate_lines: tuple[re.Pattern[str], ...] = field(default=())
-    boilerplate_tail: tuple[re.Pattern[str], ...] = field(default=())
+    boilerplate_lines: re.Pattern[str] | None = None
+    boilerplate_tail: re.Pattern[str] | None = None
 
 
 def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
@@ -294,11 +300,12 @@ def pack(code: str) -> LanguagePack:
             for name in names:
                 partner_values[str(name)] = str(partner)
 
-    def line_patterns(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(
-            re.compile(r"(?:" + p + r")\s*", re.IGNORECASE)
-            for p in _merged_lists([base, *files], key)
-        )
+    def line_pattern(key: str) -> re.Pattern[str] | None:
+        """One pattern for a whole line matching any of the file's line patterns."""
+        patterns = _merged_lists([base, *files], key)
+        if not patterns:
+            return None
+        return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*", re.I)
 
     return LanguagePack(
         code=code,
@@ -329,8 +336,8 @@ def pack(code: str) -> LanguagePack:
         conjunctions=_merged_lists(files, "conjunctions"),
         determiners=_merged_lists(files, "determiners"),
         possessive_suffixes=_merged_lists(files, "possessive_suffixes"),
-        boilerplate_lines=line_patterns("boilerplate_lines"),
-        boilerplate_tail=line_patterns("boilerplate_tail"),
+        boilerplate_lines=line_pattern("boilerplate_lines"),
+        boilerplate_tail=line_pattern("boilerplate_tail"),
     )
 
 

@@ -8,10 +8,11 @@ Heavy resources (language detector, compiled gazetteers) are built once per proc
 from __future__ import annotations
 
 import hashlib
+from itertools import islice
 
 from pydantic import ValidationError
 
-from ..clean import clean, normalize, repair
+from ..clean import clean_repaired, normalize, repair
 from ..langdata import LanguagePack, fold, pack
 from ..models import Evidence, Initiative, Partner, Provenance, Record, Source, Speaker
 from ..read import Document
@@ -38,15 +39,16 @@ class ExtractionError(ValueError):
 
 def extract_document(doc: Document) -> Record:
     """The record for one decoded document (raises :class:`ExtractionError`)."""
-    repaired, _repairs = repair(doc.text)
+    repaired, repairs = repair(doc.text)
     language_code = detect_language(normalize(repaired))
     language = pack(language_code)
-    cleaned = clean(doc.text, language)
+    cleaned = clean_repaired(repaired, repairs, language)
     text = cleaned.text
-    letters = sum(c.isalpha() for c in text)
+    letters = sum(1 for _ in islice(filter(str.isalpha, text), MIN_LETTERS))
     if letters < MIN_LETTERS:
         raise ExtractionError(
-            "not_an_article", f"{letters} letters left after cleaning: too little to be an article"
+            "not_an_article",
+            f"only {letters} letters left after cleaning: too little to be an article",
         )
     try:
         return _record(doc, text, language_code, language, cleaned.repairs)

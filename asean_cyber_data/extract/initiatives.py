@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..langdata import InitiativeGrammar, LanguagePack, PhraseMatcher, fold, read_yaml
+from ..langdata import InitiativeGrammar, LanguagePack, PhraseMatcher, fold, pack, read_yaml
 from .text import phrase_regex
 
 _WORD = re.compile(r"[^\W_][\w'’\-–+./]*|\(|\)|[“”\"]|[,;:!?]|\S")
@@ -298,11 +298,15 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
+def _folded_heads(code: str) -> frozenset[str]:
+    grammars = pack(code).grammars
+    heads = [h for g in grammars for h in (*g.heads_after, *g.heads_before, *g.lowercase_heads)]
+    return frozenset(fold(h) for h in heads)
+
+
 def _quoted_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
-    heads = [
-        h for g in language.grammars for h in (*g.heads_after, *g.heads_before, *g.lowercase_heads)
-    ]
-    folded = {fold(h) for h in heads}
+    folded = _folded_heads(language.code)
     found = []
     for m in re.finditer(r"[“\"]([^”\"\n]{3,120})[”\"]", text):
         words = m.group(1).split()

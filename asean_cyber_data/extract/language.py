@@ -15,7 +15,7 @@ from typing import Any
 from ..langdata import languages, read_yaml
 
 #: Enough text to decide; longer articles do not change the answer, only the cost.
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1200
 
 
 @lru_cache(maxsize=1)
@@ -48,10 +48,12 @@ def _script_languages() -> tuple[tuple[re.Pattern[str], str], ...]:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language (``"en"`` when nothing can be told)."""
     sample = text[:SAMPLE_CHARS]
-    letters = [c for c in sample if c.isalpha()]
-    for pattern, code in _script_languages():
-        if letters and len(pattern.findall(sample)) > len(letters) / 2:
-            return code
+    scripts = _script_languages()
+    if scripts:
+        letters = sum(1 for c in sample if c.isalpha())
+        for pattern, code in scripts:
+            if letters and len(pattern.findall(sample)) > letters / 2:
+                return code
     detector, by_lingua = _detector()
     detected = detector.detect_language_of(sample)
     if detected is None:

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
-from ..langdata import LanguagePack, base_data
+from ..langdata import LanguagePack, base_data, pack
 from .text import sentence_at, sentences
 
 CUE_BONUS = 1.5
@@ -65,13 +66,26 @@ def _ends_with_phrase(window: str, phrases: tuple[str, ...], determiners: tuple[
     return False
 
 
+@cache
+def _patterns(code: str) -> dict[str, re.Pattern[str]]:
+    """The language's "joined to ASEAN" and hypothetical-sentence patterns, compiled once."""
+    language = pack(code)
+    joiner = "|".join(["[-–—+]", *(re.escape(c) for c in language.conjunctions)])
+    asean = "|".join(re.escape(a) for a in base_data()["asean_names"])
+    hypothetical = "|".join(re.escape(h) for h in language.hypothetical_cues) or "(?!x)x"
+    return {
+        "joined_before": re.compile(r"(?:" + asean + r")\s*(?:" + joiner + r")\s*$"),
+        "joined_after": re.compile(r"\s*(?:" + joiner + r")\s*(?:" + asean + ")"),
+        "hypothetical": re.compile(r"(?<!\w)(?:" + hypothetical + r")(?!\w)", re.IGNORECASE),
+    }
+
+
 def _mentions(
     text: str, language: LanguagePack, initiative_spans: list[tuple[int, int]]
 ) -> list[_Mention]:
     found = language.partners.finditer(text)
     spans = sentences(text)
-    conj = "|".join(re.escape(c) for c in language.conjunctions)
-    asean = "|".join(re.escape(a) for a in base_data()["asean_names"])
+    patterns = _patterns(language.code)
     mentions: list[_Mention] = []
     for index, (start, end, code) in enumerate(found):
         # "Full Name (ACRONYM)" is one mention.
@@ -85,13 +99,8 @@ def _mentions(
         after = text[end : end + 20]
         weight = 1.0
         cued = _ends_with_phrase(before, language.cooperation_cues, language.determiners)
-        joined = (
-            bool(
-                re.search(r"(?:" + asean + r")\s*(?:[-–—+]|(?:" + conj + r"))\s*$", before)
-                or re.match(r"\s*(?:[-–—+]|(?:" + conj + r"))\s*(?:" + asean + ")", after)
-            )
-            if conj
-            else False
+        joined = bool(
+            patterns["joined_before"].search(before) or patterns["joined_after"].match(after)
         )
         if cued or joined:
             weight += CUE_BONUS
@@ -99,11 +108,7 @@ def _mentions(
             weight = 0.0
             cued = False
         sentence = sentence_at(spans, start)
-        sentence_text = text[sentence[0] : sentence[1]].lower()
-        if any(
-            re.search(r"(?<!\w)" + re.escape(h) + r"(?!\w)", sentence_text)
-            for h in language.hypothetical_cues
-        ):
+        if patterns["hypothetical"].search(text, sentence[0], sentence[1]):
             weight *= HYPOTHETICAL_FACTOR
             cued = False
         if any(s <= start and end <= e for s, e in initiative_spans):

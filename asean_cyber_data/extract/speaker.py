@@ -43,6 +43,20 @@ _PARTICLES = frozenset(
         "von",
     }
 )
+_UPPER = "".join(
+    c
+    for c in map(chr, [*range(0x41, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00)])
+    if c.isupper()
+)
+_CAPITALISED_RUN = re.compile(
+    "["
+    + re.escape(_UPPER)
+    + r"][\w'’\-]*\.?(?: (?:["
+    + re.escape(_UPPER)
+    + r"][\w'’\-]*\.?|"
+    + "|".join(re.escape(p) for p in sorted(_PARTICLES, key=len, reverse=True))
+    + "))*"
+)
 SPEECH_WINDOW_AFTER = 90
 SPEECH_WINDOW_BEFORE = 70
 TITLE_WINDOW = 100
@@ -101,8 +115,15 @@ def _is_capitalised(token: str) -> bool:
 def _name_runs(
     text: str, language: LanguagePack, blocked: list[tuple[int, int]]
 ) -> list[list[re.Match[str]]]:
-    """Runs of capitalised tokens separated by single spaces, split at non-name words."""
+    """Runs of capitalised tokens separated by single spaces, split at non-name words.
+
+    A regular expression finds the stretches of capitalised words first, so only their
+    tokens are looked at one by one.
+    """
     runs: list[list[re.Match[str]]] = []
+    mask = bytearray(len(text) + 1)
+    for s, e in blocked:
+        mask[s:e] = b"\x01" * (e - s)
     current: list[re.Match[str]] = []
 
     def close() -> None:
@@ -113,10 +134,15 @@ def _name_runs(
         current.clear()
 
     def is_blocked(m: re.Match[str]) -> bool:
-        return any(s < m.end() and m.start() < e for s, e in blocked)
+        return bool(mask[m.start()] or mask[m.end() - 1])
 
     previous_end = -1
-    for m in _TOKEN.finditer(text):
+    tokens = (
+        m
+        for run in _CAPITALISED_RUN.finditer(text)
+        for m in _TOKEN.finditer(text, run.start(), run.end())
+    )
+    for m in tokens:
         token = m.group()
         bare = token.rstrip(".")
         gap = text[previous_end : m.start()] if previous_end >= 0 else ""
@@ -329,6 +355,7 @@ def _is_byline(text: str, start: int, regexes: dict[str, re.Pattern[str] | None]
 def _blocked_spans(
     text: str, language: LanguagePack, regexes: dict[str, re.Pattern[str] | None]
 ) -> list[tuple[int, int]]:
+    """Spans no name can overlap: partners, titles, honorifics."""
     blocked = [(s, e) for s, e, _code in language.partners.finditer(text)]
     for key in ("title", "honorific"):
         regex = regexes[key]

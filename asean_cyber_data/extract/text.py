@@ -64,12 +64,17 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
 
 
 def phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
-    """Alternation of ``phrases``, longest first (None if empty).
+    """Alternation of ``phrases``, longest first (None if empty); compiled once per set.
 
     Phrases are word-bounded, except phrases in scripts written without spaces (Thai,
     Lao, Khmer, Myanmar), which match anywhere.
     """
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return _phrase_regex(tuple(sorted({p for p in phrases if p})), flags)
+
+
+@lru_cache(maxsize=1024)
+def _phrase_regex(phrases: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
+    ordered = sorted(phrases, key=len, reverse=True)
     if not ordered:
         return None
     spaced = "|".join(re.escape(p) for p in ordered if not UNSPACED_SCRIPTS.match(p))
