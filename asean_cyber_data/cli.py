@@ -45,7 +45,8 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         print(f"{release}: INVALID ({len(problems)} problems)", file=sys.stderr)
         return 1
-    print(f"{release}: valid (schema {SCHEMA_VERSION})")
+    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    print(f"{release}: valid (schema {manifest['schema_version']}, read by {SCHEMA_VERSION})")
     return 0
 
 
@@ -111,6 +112,30 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from .evolution import check
+    from .schema_forms import json_schema_text, schema_path
+
+    if args.action == "write":
+        path = schema_path(version=SCHEMA_VERSION)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json_schema_text(), encoding="utf-8")
+        print(f"wrote {path}")
+        return 0
+    ok, lines = check()
+    for line in lines:
+        print(line)
+    return 0 if ok else 1
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from .migrate import migrate_release
+
+    summary = migrate_release(Path(args.release), Path(args.out))
+    print(summary)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="asean-cyber-data",
@@ -172,6 +197,20 @@ def parser() -> argparse.ArgumentParser:
         "release", nargs="?", default=None, help="release folder (default: the packaged release)"
     )
     info.set_defaults(run=_info)
+
+    schema = sub.add_parser("schema", help="check or write the versioned JSON Schema")
+    schema.add_argument(
+        "action",
+        choices=("check", "write"),
+        help="check: is the version bumped as the model's changes require? "
+        "write: commit the current version's JSON Schema file",
+    )
+    schema.set_defaults(run=_schema)
+
+    migrate = sub.add_parser("migrate", help="rewrite an older release with the current schema")
+    migrate.add_argument("release", help="release folder written with an older schema")
+    migrate.add_argument("--out", required=True, help="folder for the migrated release")
+    migrate.set_defaults(run=_migrate)
 
     evaluate = sub.add_parser("evaluate", help="measure extraction against gold annotations")
     evaluate.add_argument("gold_dir", help="folder with raw/ and gold*.jsonl")

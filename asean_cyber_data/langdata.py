@@ -170,6 +170,7 @@ class InitiativeGrammar:
     ordinal_after: tuple[str, ...] = ()
     sentence_case: bool = False
     attributive_followers: frozenset[str] = frozenset()
+    occasion_after: tuple[str, ...] = ()
     clause_starts: tuple[str, ...] = ()
     clause_stops: tuple[str, ...] = ()
 
@@ -200,6 +201,9 @@ class LanguagePack:
     source_cues: tuple[str, ...]
     attribution_cues: tuple[str, ...]
     host_prepositions: tuple[str, ...]
+    nationality_before: tuple[str, ...]
+    nationality_after: tuple[str, ...]
+    not_initiative_words: tuple[str, ...]
     grammars: tuple[InitiativeGrammar, ...]
     not_name_words: frozenset[str]
     home_country: str | None
@@ -253,6 +257,7 @@ def _grammar(data: dict[str, Any]) -> InitiativeGrammar:
         ordinal_after=tuple(g.get("ordinal_after") or ()),
         sentence_case=bool(g.get("sentence_case", False)),
         attributive_followers=frozenset(g.get("attributive_followers") or ()),
+        occasion_after=tuple(g.get("occasion_after") or ()),
         clause_starts=tuple(g.get("clause_starts") or ()),
         clause_stops=tuple(g.get("clause_stops") or ()),
     )
@@ -330,6 +335,9 @@ def pack(code: str) -> LanguagePack:
         source_cues=_merged_lists(files, "source_cues"),
         attribution_cues=_merged_lists(files, "attribution_cues"),
         host_prepositions=_merged_lists(files, "host_prepositions"),
+        nationality_before=_merged_lists(files, "nationality_before"),
+        nationality_after=_merged_lists(files, "nationality_after"),
+        not_initiative_words=_merged_lists([base, *files], "not_initiative_words"),
         grammars=tuple(_grammar(data) for data in files),
         not_name_words=frozenset(_merged_lists(files, "not_name_words")),
         home_country=own.get("home_country"),

@@ -69,7 +69,24 @@ def load_pandas(path: str | Path | None = None) -> Any:
 
     release = _checked(path)
     files = [str(p) for p in parquet_files(release)]
-    return pq.ParquetDataset(files).read(use_threads=True).to_pandas()
+    frame = pq.ParquetDataset(files).read(use_threads=True).to_pandas()
+    return _with_defaults(frame)
+
+
+def _with_defaults(frame: Any) -> Any:
+    """Columns added by later minor versions, filled as the model fills them."""
+    from .models import Record, split_of
+
+    for name, field in Record.model_fields.items():
+        if name in frame.columns:
+            continue
+        if name == "split":
+            frame[name] = frame["id"].map(split_of)
+        elif field.default_factory is not None:
+            frame[name] = [field.default_factory() for _ in range(len(frame))]  # type: ignore[call-arg]
+        else:
+            frame[name] = field.default
+    return frame
 
 
 def load_hf(path: str | Path | None = None, streaming: bool = False) -> Any:

@@ -10,6 +10,7 @@ major version.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -39,7 +40,24 @@ PartnerCode = Annotated[
         description="ISO 3166-1 alpha-2 country code or an organisation code",
     ),
 ]
-EvidenceField = Literal["source", "date", "speaker", "speaker_title", "partners", "initiatives"]
+EvidenceField = Literal[
+    "source",
+    "date",
+    "speaker",
+    "speaker_title",
+    "partners",
+    "initiatives",
+    "speakers",
+    "event_date",
+]
+Split = Literal["train", "validation", "test"]
+
+
+def split_of(record_id: str) -> Split:
+    """The record's training split, fixed by a hash of its id: a record never changes split
+    between releases (80% train, 10% validation, 10% test)."""
+    bucket = int(hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:8], 16) % 100
+    return "train" if bucket < 80 else "validation" if bucket < 90 else "test"
 
 
 class Model(BaseModel):
@@ -125,8 +143,30 @@ class Record(Model):
     text: str
     evidence: list[Evidence]
     provenance: Provenance
+    # Added in schema 1.1.0 (optional: 1.0.0 records read with these defaults).
+    speakers: list[Speaker] = Field(
+        default_factory=list,
+        description="Every person quoted, principal first (speakers[0] == speaker)",
+    )
+    event_date: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="Date of the reported event when the text fixes it (YYYY-MM-DD)",
+    )
+    split: Split = Field(
+        default="train",
+        description="Training split, from a hash of the id (stable across releases)",
+    )
 
-    @field_validator("date")
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_split(cls, data: object) -> object:
+        """Records written before the split existed get the split their id implies."""
+        if isinstance(data, dict) and "split" not in data and isinstance(data.get("id"), str):
+            return {**data, "split": split_of(data["id"])}
+        return data
+
+    @field_validator("date", "event_date")
     @classmethod
     def _real_date(cls, value: str | None) -> str | None:
         if value is not None:
@@ -144,4 +184,8 @@ class Record(Model):
         for span in self.evidence:
             if span.end > len(self.text):
                 raise ValueError(f"evidence span {span.start}:{span.end} lies outside text")
+        if self.speakers and self.speakers[0] != self.speaker:
+            raise ValueError("speakers[0] must equal speaker")
+        if self.split != split_of(self.id):
+            raise ValueError(f"split {self.split!r} does not match the id's {split_of(self.id)!r}")
         return self

@@ -39,19 +39,37 @@ def json_schema_text() -> str:
     return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def schema_path(root: Path | None = None, version: str = SCHEMA_VERSION) -> Path:
-    """Where the JSON Schema of ``version`` lives: in a checkout, or inside the wheel."""
-    relative = Path(f"v{major(version)}") / "record.schema.json"
-    if root is not None:
-        return root / relative
-    packaged = Path(str(resources.files("asean_cyber_data"))) / "schema" / relative
+def schema_root() -> Path:
+    """The folder of released schemas: inside the wheel, or the checkout's ``schema/``."""
+    packaged = Path(str(resources.files("asean_cyber_data"))) / "schema"
     if packaged.exists():
         return packaged
-    return Path(__file__).resolve().parent.parent / "schema" / relative
+    return Path(__file__).resolve().parent.parent / "schema"
+
+
+def schema_file_name(version: str) -> str:
+    """``v1/record.schema.json`` for 1.0.0 (as first released), ``v1/record-1.1.0...``
+    for every later version of that major."""
+    if version.endswith(".0.0"):
+        return f"v{major(version)}/record.schema.json"
+    return f"v{major(version)}/record-{version}.schema.json"
+
+
+def schema_path(root: Path | None = None, version: str = SCHEMA_VERSION) -> Path:
+    """Where the JSON Schema of ``version`` lives."""
+    return (root or schema_root()) / schema_file_name(version)
+
+
+def released_versions(root: Path | None = None) -> list[str]:
+    """Every schema version with a committed file, oldest first."""
+    found = []
+    for path in (root or schema_root()).glob("v*/record*.schema.json"):
+        found.append(json.loads(path.read_text(encoding="utf-8"))["version"])
+    return sorted(found, key=lambda v: tuple(int(x) for x in v.split(".")))
 
 
 def load_json_schema(version: str = SCHEMA_VERSION) -> dict[str, Any]:
-    """The committed JSON Schema for ``version``'s major version."""
+    """The committed JSON Schema of ``version``."""
     loaded: dict[str, Any] = json.loads(schema_path(version=version).read_text(encoding="utf-8"))
     return loaded
 

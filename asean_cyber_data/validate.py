@@ -31,7 +31,8 @@ def check_version(found: str | None, where: str) -> None:
         raise SchemaVersionError(
             f"{where}: data has schema version {found} (major {major(found)}), but this "
             f"package reads schema {SCHEMA_VERSION} (major {major(SCHEMA_VERSION)}); use a "
-            f"package release for schema {major(found)}.x or migrate the data"
+            f"package release for schema {major(found)}.x, or run `asean-cyber-data migrate "
+            f"RELEASE --out NEW` where a migration exists"
         )
     found_minor = tuple(int(x) for x in found.split(".")[:2])
     ours = tuple(int(x) for x in SCHEMA_VERSION.split(".")[:2])
@@ -117,11 +118,20 @@ def _check_parquet(release: Path, count: int, problems: list[str]) -> None:
         problems.append(f"{release}: no records*.parquet")
         return
     rows = 0
+    current = arrow_schema()
     for path in files:
         schema = pq.read_schema(path)
         metadata = schema.metadata or {}
-        check_version(metadata.get(b"schema_version", b"").decode() or None, str(path))
-        if not schema.remove_metadata().equals(arrow_schema().remove_metadata()):
+        version = metadata.get(b"schema_version", b"").decode() or None
+        check_version(version, str(path))
+        if version == SCHEMA_VERSION:
+            matches = schema.remove_metadata().equals(current.remove_metadata())
+        else:  # an older minor version: every field it has, the current schema has too
+            matches = all(
+                current.get_field_index(f.name) >= 0 and current.field(f.name).type == f.type
+                for f in schema
+            )
+        if not matches:
             problems.append(f"{path}: Arrow schema differs from the record schema")
         rows += pq.ParquetFile(path).metadata.num_rows
     if rows != count:
@@ -139,8 +149,14 @@ def _check_hf(release: Path, count: int, problems: list[str]) -> None:
         problems.append(f"{path}: missing")
         return
     dataset = load_from_disk(str(path))
-    check_version(str(dataset.info.version) if dataset.info.version else None, str(path))
-    if dataset.features != hf_features():
+    version = str(dataset.info.version) if dataset.info.version else None
+    check_version(version, str(path))
+    current = hf_features()
+    if version == SCHEMA_VERSION:
+        matches = dataset.features == current
+    else:
+        matches = all(current.get(k) == v for k, v in dataset.features.items())
+    if not matches:
         problems.append(f"{path}: features differ from the record schema")
     if dataset.num_rows != count:
         problems.append(f"{path}: {dataset.num_rows} rows, records.jsonl has {count}")

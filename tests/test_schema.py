@@ -11,23 +11,33 @@ from pydantic import ValidationError
 
 from asean_cyber_data import SCHEMA_VERSION, __version__
 from asean_cyber_data.models import Record
-from asean_cyber_data.schema_forms import arrow_schema, hf_features, json_schema_text
+from asean_cyber_data.schema_forms import (
+    arrow_schema,
+    hf_features,
+    json_schema_text,
+    released_versions,
+    schema_path,
+)
 
 from .conftest import ROOT
 
 
 def test_committed_json_schema_is_regenerated_exactly() -> None:
-    committed = (ROOT / "schema" / "v1" / "record.schema.json").read_text(encoding="utf-8")
+    committed = schema_path(ROOT / "schema", SCHEMA_VERSION).read_text(encoding="utf-8")
     assert committed == json_schema_text(), (
-        "schema/v1/record.schema.json is stale: regenerate it from the pydantic models"
+        f"{schema_path(ROOT / 'schema', SCHEMA_VERSION)} is stale: run "
+        "`asean-cyber-data schema write` (and bump SCHEMA_VERSION if it was released)"
     )
 
 
-def test_schema_folder_matches_the_schema_major_version() -> None:
-    schema = json.loads(
-        (ROOT / "schema" / f"v{SCHEMA_VERSION.split('.')[0]}" / "record.schema.json").read_text()
-    )
-    assert schema["version"] == SCHEMA_VERSION
+def test_every_released_schema_is_kept_under_its_version() -> None:
+    versions = released_versions(ROOT / "schema")
+    assert versions[0] == "1.0.0" and versions[-1] == SCHEMA_VERSION
+    for version in versions:
+        schema = json.loads(schema_path(ROOT / "schema", version).read_text())
+        assert schema["version"] == version
+    first = json.loads((ROOT / "schema" / "v1" / "record.schema.json").read_text())
+    assert "split" not in first["properties"]  # 1.0.0 stays as it was released
 
 
 def test_package_version_is_read_from_version_py() -> None:

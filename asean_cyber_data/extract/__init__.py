@@ -16,12 +16,12 @@ from ..clean import clean_repaired, normalize, repair
 from ..langdata import LanguagePack, fold, pack
 from ..models import Evidence, Initiative, Partner, Provenance, Record, Source, Speaker
 from ..read import Document
-from .dates import find_date
+from .dates import find_date, find_event_date
 from .initiatives import find_initiatives
 from .language import detect_language
 from .partners import find_partners
 from .source import find_source
-from .speaker import find_speaker
+from .speaker import find_speakers
 
 #: Fewer letters than this after cleaning is page furniture, not an article (a short
 #: headline-only sentence has about 40).
@@ -81,32 +81,40 @@ def _record(
             )
         )
 
-    found_speaker = find_speaker(text, language)
-    speaker = None
-    if found_speaker:
-        speaker = Speaker(
-            name=found_speaker.name,
-            title=found_speaker.title,
-            honorific=found_speaker.honorific,
-            country=found_speaker.country,
-        )
+    found_speakers = find_speakers(text, language)
+    speakers = [
+        Speaker(name=f.name, title=f.title, honorific=f.honorific, country=f.country)
+        for f in found_speakers
+    ]
+    for index, found in enumerate(found_speakers):
         evidence.append(
             Evidence(
-                field="speaker",
-                start=found_speaker.span[0],
-                end=found_speaker.span[1],
-                value=found_speaker.name,
+                field="speaker" if index == 0 else "speakers",
+                start=found.span[0],
+                end=found.span[1],
+                value=found.name,
             )
         )
-        if found_speaker.title and found_speaker.title_span:
+        if index == 0 and found.title and found.title_span:
             evidence.append(
                 Evidence(
                     field="speaker_title",
-                    start=found_speaker.title_span[0],
-                    end=found_speaker.title_span[1],
-                    value=found_speaker.title,
+                    start=found.title_span[0],
+                    end=found.title_span[1],
+                    value=found.title,
                 )
             )
+
+    found_event = find_event_date(text, language, found_date)
+    if found_event.date and found_event.end > found_event.start:
+        evidence.append(
+            Evidence(
+                field="event_date",
+                start=found_event.start,
+                end=found_event.end,
+                value=found_event.date,
+            )
+        )
 
     found_initiatives = find_initiatives(text, language)
     initiatives = [Initiative(name=i.name, surface=i.surface) for i in found_initiatives]
@@ -115,7 +123,7 @@ def _record(
         for i in found_initiatives
     ]
 
-    home = found_speaker.country if found_speaker else language.home_country
+    home = found_speakers[0].country if found_speakers else language.home_country
     found_partners = find_partners(
         text, language, home, [(i.start, i.end) for i in found_initiatives]
     )
@@ -134,7 +142,9 @@ def _record(
         language=language_code,
         date=found_date.date,
         date_precision=found_date.precision,  # type: ignore[arg-type]
-        speaker=speaker,
+        speaker=speakers[0] if speakers else None,
+        speakers=speakers,
+        event_date=found_event.date,
         partner=partners[0] if partners else None,
         partners=partners,
         initiatives=initiatives,

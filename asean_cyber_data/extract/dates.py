@@ -71,14 +71,14 @@ def _patterns(
     return {
         "iso": re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
         "numeric": re.compile(
-            r"(?<![\d/.])(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})(?!\d)"
+            r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
         ),
         "day_month": re.compile(
             rf"(?<![\w\d])(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s*(?:de\s+)?(?P<mname>{months})\.?(?![^\W\d_]){year}",
             re.IGNORECASE,
         ),
         "month_day": re.compile(
-            rf"(?<![\w])(?P<mname>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d/]){year}",
+            rf"(?<![\w])(?P<mname>{months})\.?,?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:(?![\d/]){year}|/(?P<year2>\d{{4}})(?!\d))",
             re.IGNORECASE,
         ),
         "partial_numeric": re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?![\d/])"),
@@ -110,7 +110,8 @@ def _candidates(
             day = int(groups["day"])
             if month is None:
                 continue
-            year = _year(groups["year"]) if groups.get("year") else None
+            raw_year = groups.get("year") or groups.get("year2")
+            year = _year(raw_year) if raw_year else None
             if kind == "numeric" and month > 12 and day <= 12:
                 day, month = month, day
             if month > 12 or not _valid(year or 2000, month, day):
@@ -122,6 +123,12 @@ def _candidates(
         before = text[max(0, m.start() - 16) : m.start()]
         introduced = before.rstrip().endswith(introducers) if introducers else False
         parenthesised = before.endswith("(") and text[m.end() : m.end() + 1] == ")"
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        dateline = (
+            re.fullmatch(r"[^\W\d][^\n,]{0,30},\s*", text[line_start : m.start()]) is not None
+            and re.match(r"\s*\([^)\n]{2,30}\)", text[m.end() :]) is not None
+        )
+        parenthesised = parenthesised or dateline
         if not (introduced or parenthesised or weekday.search(before)):
             continue
         day, month = int(m.group("day")), int(m.group("month"))
@@ -279,3 +286,58 @@ def _parse_given(value: str) -> str | None:
     if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     return None
+
+
+#: How far after the publication date an event can lie ("tomorrow's meeting") and how far
+#: before it a weekday or a year-less date is looked for.
+EVENT_WINDOW_DAYS = 7
+LEAD_SENTENCES = 3
+
+
+def find_event_date(text: str, language: LanguagePack, published: FoundDate) -> FoundDate:
+    """The date of the reported event, when the lead fixes it relative to the dateline.
+
+    A second day-level date in the lead sentences ("ngày 1/8", "sáng 26/10") takes the
+    publication year (the year before when that would put it well after publication); a
+    weekday in the lead ("on Friday", "pada Khamis") is the latest such day on or
+    before the publication date. Background dates later in the text are not events.
+    """
+    if published.date is None:
+        return FoundDate(None, None)
+    pub = dt.date.fromisoformat(published.date)
+    digits = ascii_digits(text)
+    pats = _patterns(language.code, tuple(language.months), tuple(language.weekdays))
+    if (
+        published.end > published.start
+        and _weekday_near(
+            digits,
+            _Candidate(published.start, published.end, pub.day, pub.month, pub.year),
+            language,
+            pats["weekday"],
+        )
+        is not None
+    ):
+        # "on Friday (Sept 28)": the date read is itself the event's day.
+        return FoundDate(published.date, "day", published.start, published.end)
+    spans = sentences(text)
+    anchor = next((i for i, (s, e) in enumerate(spans) if s <= published.start < e), 0)
+    lead_end = spans[min(len(spans), anchor + LEAD_SENTENCES) - 1][1] if spans else len(text)
+    for cand in _candidates(digits, language, pats):
+        if cand.start == published.start or not published.end <= cand.start < lead_end:
+            continue
+        year = cand.year if cand.year is not None else pub.year
+        if not _valid(year, cand.month, cand.day):
+            continue
+        event = dt.date(year, cand.month, cand.day)
+        if cand.year is None and event > pub + dt.timedelta(days=EVENT_WINDOW_DAYS):
+            if not _valid(year - 1, cand.month, cand.day):
+                continue
+            event = dt.date(year - 1, cand.month, cand.day)
+        return FoundDate(event.isoformat(), "day", cand.start, cand.end)
+    for m in pats["weekday"].finditer(digits, published.end, lead_end):
+        weekday = language.weekdays.get(m.group().casefold())
+        if weekday is None:
+            continue
+        back = (pub.weekday() - weekday) % 7
+        return FoundDate((pub - dt.timedelta(days=back)).isoformat(), "day", m.start(), m.end())
+    return FoundDate(None, None)

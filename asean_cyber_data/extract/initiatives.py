@@ -92,6 +92,12 @@ def _extend_left(
             break
         if _is_cap(token) and token not in ("(", ")"):
             start = m.start()
+        elif token in grammar.connectors and start != head_start:
+            prev = [t for t in tokens if t.end() <= m.start()]
+            if prev and _is_cap(prev[-1].group()) and prev[-1].group() not in ("(", ")"):
+                start = m.start()
+                continue
+            break
         elif lower_used < allow_lower and _lower_modifier(token, grammar):
             start = m.start()
             lower_used += 1
@@ -123,6 +129,10 @@ def _extend_right(
             continue
         joiner = _joiner_regex(grammar.connectors)
         joined = joiner.match(text, m.start()) if joiner else None
+        if not joined and token in "-–" and end > pos:
+            # "Việt Nam - Hàn Quốc": a spaced dash between two capitalised names.
+            dash = re.compile(r"[-–]\s(?=\w)").match(text, m.start())
+            joined = dash if dash and text[dash.end()].isupper() else None
         if joined:
             pending = end = joined.end()
             count += 1
@@ -169,6 +179,24 @@ def _close(
     m = _ACRONYM_PAREN.match(text, end)
     if m:
         end = m.end()
+        starts = "|".join(re.escape(w) for w in grammar.complement_starts)
+        if (
+            grammar.heads_before
+            and not grammar.heads_after
+            and starts
+            and re.match(r"\s(?:" + starts + r")\s", text[end:])
+        ):
+            return _extend_right(text, end, grammar, lowercase=grammar.sentence_case)
+        stops = _stop_regex(grammar.stop_words)
+        if (
+            grammar.heads_before
+            and not grammar.heads_after
+            and re.match(r"\s[A-Z]", text[end:])
+            and not (stops and stops.match(text, end + 1))
+        ):
+            right = _extend_right(text, end, grammar, lowercase=False)
+            if right > end:
+                return right
         plus = _PLUS_PARTNER.match(text, end)
         if plus:
             end = plus.end()
@@ -279,7 +307,15 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
                 start = m.start()
                 if grammar.heads_after:
                     start = _extend_left(text, m.start(), grammar, allow_lower=2)
-                modified = any(_is_cap(t.group()) for t in _tokens(text, start, m.start()))
+                modified = any(
+                    _is_cap(t.group())
+                    and t.group().casefold() not in grammar.stop_words
+                    and t.group().casefold() not in grammar.connectors
+                    and t.group().casefold() not in grammar.generic_determiners
+                    for t in _tokens(text, start, m.start())
+                )
+                if _occasion(language.code).match(text, m.end()):
+                    continue  # "dialogue on the sidelines of ...": an occasion, not a name
                 end = _extend_right(text, m.end(), grammar, lowercase=True, limit=14)
                 complement_words = text[m.end() : end].split()
                 has_complement = any(w in grammar.complement_starts for w in complement_words)
@@ -328,7 +364,9 @@ def find_initiatives(text: str, language: LanguagePack) -> list[FoundInitiative]
         for s, e in _grammar_spans(text, language)
     ]
     spans = [(s, s + len(text[s:e].rstrip(" ,;:–-"))) for s, e in spans]
-    spans += [(s, e) for s, e, _name in known_hits]
+    for s, e, _name in known_hits:
+        plus = re.match(r"\s?\+\s?[A-ZĐ][\w]+(?:\s[A-ZĐ][\w]+)?", text[e:])
+        spans.append((s, e + plus.end() if plus else e))
     # Keep the outermost spans: a known acronym inside a longer name is part of it.
     spans = sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0])))
     outer: list[tuple[int, int]] = []
@@ -346,6 +384,8 @@ def find_initiatives(text: str, language: LanguagePack) -> list[FoundInitiative]
         surface = _trim(text[start:end])
         if not surface or len(surface) < 4:
             continue
+        if _venue(language.code).search(surface):
+            continue  # "Jakarta Convention Center (JCC)", a national body: not an initiative
         name = _english_name(surface, known)
         key = fold(name)
         if key in seen:
@@ -371,6 +411,20 @@ def _cut_at_conjunction(
 @lru_cache(maxsize=1)
 def _known_folded() -> dict[str, str]:
     return {fold(alias): name for alias, name in _known().values.items()}
+
+
+@cache
+@cache
+def _occasion(code: str) -> re.Pattern[str]:
+    phrases = [p for g in pack(code).grammars for p in g.occasion_after]
+    return re.compile(
+        r"\s(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)" if phrases else r"(?!x)x"
+    )
+
+
+def _venue(code: str) -> re.Pattern[str]:
+    words = pack(code).not_initiative_words
+    return phrase_regex(words) or re.compile(r"(?!x)x")
 
 
 def _english_name(surface: str, known: PhraseMatcher) -> str:

@@ -73,7 +73,13 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     joiner = "|".join(["[-–—+]", *(re.escape(c) for c in language.conjunctions)])
     asean = "|".join(re.escape(a) for a in base_data()["asean_names"])
     hypothetical = "|".join(re.escape(h) for h in language.hypothetical_cues) or "(?!x)x"
+    before = "|".join(re.escape(w) for w in language.nationality_before) or "(?!x)x"
+    after = "|".join(re.escape(w) for w in language.nationality_after) or "(?!x)x"
     return {
+        "nationality_before": re.compile(r"(?<!\w)(?:" + before + r")\s*$"),
+        "nationality_after": re.compile(
+            r"(?:\s*(?:,|and|dan|và)?\s*[^\W\d_]+)?\s*(?:" + after + r")(?!\w)"
+        ),
         "joined_before": re.compile(r"(?:" + asean + r")\s*(?:" + joiner + r")\s*$"),
         "joined_after": re.compile(r"\s*(?:" + joiner + r")\s*(?:" + asean + ")"),
         "hypothetical": re.compile(r"(?<!\w)(?:" + hypothetical + r")(?!\w)", re.IGNORECASE),
@@ -102,8 +108,32 @@ def _mentions(
         joined = bool(
             patterns["joined_before"].search(before) or patterns["joined_after"].match(after)
         )
+        members = language.asean_members
+        prev = found[index - 1] if index else None
+        nxt = found[index + 1] if index + 1 < len(found) else None
+        member_joined = bool(
+            (
+                prev
+                and prev[2] != code
+                and (prev[2] in members or code in members)
+                and re.fullmatch(r"\s*[-–]\s*", text[prev[1] : start])
+            )
+            or (
+                nxt
+                and nxt[2] != code
+                and (nxt[2] in members or code in members)
+                and re.fullmatch(r"\s*[-–]\s*", text[end : nxt[0]])
+            )
+        )
+        joined = joined or member_joined
         if cued or joined:
             weight += CUE_BONUS
+        if patterns["nationality_before"].search(before) or patterns["nationality_after"].match(
+            text, end, end + 40
+        ):  # "Chinese nationals", "warga negara China": people, not a partner
+            weight = 0.0
+            cued = False
+            joined = False
         if _ends_with_phrase(before, language.citation_cues, language.determiners):
             weight = 0.0
             cued = False
@@ -145,7 +175,18 @@ def find_partners(
             cued.add(m.code)
     members = language.asean_members
     external = {c: s for c, s in scores.items() if c not in members and s >= 1.0}
-    if external:
+    if home is None:
+        present = [c for c in scores if c in members and scores[c] > 0]
+        home = min(present, key=lambda c: first_seen[c]) if present else None
+    counterparts = sorted(
+        (c for c in scores if c in members and c != home and scores[c] > 0),
+        key=lambda c: -scores[c],
+    )
+    top_external = max(external.values(), default=0.0)
+    bilateral_first = bool(
+        counterparts and counterparts[0] in cued and scores[counterparts[0]] >= 2 * top_external
+    )
+    if external and not bilateral_first:
         chosen = _external(text, external, scores, cued, first_seen, mentions, language, members)
     else:
         chosen = _bilateral(scores, first_seen, home, members)
@@ -198,5 +239,9 @@ def _bilateral(
     present = [c for c, s in scores.items() if c in members and s > 0]
     if home is None and present:
         home = max(present, key=lambda c: (scores[c], -first_seen[c]))
-    others = [c for c in present if c != home]
-    return others if len(others) == 1 else []
+    others = sorted((c for c in present if c != home), key=lambda c: -scores[c])
+    if len(others) == 1:
+        return others
+    if len(others) > 1 and scores[others[0]] >= 2 * scores[others[1]]:
+        return others[:1]
+    return []

@@ -84,26 +84,77 @@ def find_source(text: str, language: LanguagePack) -> FoundSource | None:
     checks: tuple[Callable[[int, int], bool], ...] = (
         # Sign-off: "— BERNAMA", "-- Bernama", "(Yonhap)", "-VNA" closing the text.
         lambda s, e: (
-            s >= tail_start
-            and re.search(r"[—–\-(]\s*$", text[max(0, s - 3) : s]) is not None
-            and not text[e:].strip(" )\n.").strip()
+            (
+                s >= tail_start
+                and re.search(r"[—–\-(]\s*$", text[max(0, s - 3) : s]) is not None
+                and not text[e:].strip(" )\n.").strip()
+            )
+            or (
+                s >= len(text) * 0.6
+                and re.search(r"[—–]\s*$|--\s*$|\(\s*$", text[max(0, s - 3) : s]) is not None
+                and re.match(r"\)?\s*(?:\n|$)", text[e:]) is not None
+            )
+        ),
+        # Outlet then city then dash: "TEMPO.CO, Jakarta -".
+        lambda s, e: (
+            s < 400
+            and re.match(r",\s[A-Z][\w ]{1,25}\s*(?:--|[-–—])", text[e : e + 32]) is not None
         ),
         # Dateline: "BANGKOK (REUTERS) -", "(Ngày Nay) -", "VIVA.co.id –".
         lambda s, e: s < 300 and re.match(r"\)?\s*(?:--|[-–—])", text[e : e + 4]) is not None,
         # Source or credit line: "Sumber: ...", "Reporter: Antara", "Copyright © ANTARA".
         lambda s, e: cues["credit"].search(text[max(0, s - 25) : s]) is not None,
         # Parenthesised agency anywhere: "(Yonhap)".
-        lambda s, e: text[s - 1 : s] == "(" and text[e : e + 1] == ")",
+        lambda s, e: text[s - 1 : s] == "(" and text[e : e + 1] == ")" and not _defines(text, s, e),
         # Attribution in running text: "told Bernama", "kepada Bernama".
         lambda s, e: cues["attribution"].search(text[max(0, s - 30) : s]) is not None,
     )
-    for check in checks:
+    # Masthead or footer: a line that is only the outlet's name ("Bangkok Post",
+    # "UTUSAN MALAYSIA", "Astro Awani | Dikemaskini: ...", "© 2024 Utusan Malaysia"),
+    # among the first or last five non-empty lines.
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    edge = lines[:5] + lines[-5:]
+    for start, end, name in mentions:
+        for ls, le in edge:
+            if ls <= start and end <= le:
+                rest = (text[ls:start] + text[end:le]).strip()
+                rest = re.sub(r"^(?:©|@|copyright)?\s*(?:\d{4})?\s*", "", rest, flags=re.I)
+                if (
+                    not rest
+                    or rest.startswith("|")
+                    or re.fullmatch(r"[.,]?\s*(?:hak cipta|all rights)[^\n]*", rest, re.I)
+                ):
+                    masthead = (start, end, name)
+                    break
+        else:
+            continue
+        break
+    else:
+        masthead = None
+    for index, check in enumerate(checks):
+        if index == 3 and masthead:
+            start, end, name = masthead
+            return FoundSource(_as_written(text[start:end], name, domains), None, start, end)
         for start, end, name in reversed(mentions) if check is checks[0] else mentions:
             if check(start, end):
                 return FoundSource(
                     _as_written(text[start:end], name, domains), _url_near(text, start), start, end
                 )
+    if masthead:
+        start, end, name = masthead
+        return FoundSource(_as_written(text[start:end], name, domains), None, start, end)
     return _from_source_line(text, cues["source_line"], domains)
+
+
+def _defines(text: str, s: int, e: int) -> bool:
+    """ "Australian Federal Police (AFP)": the bracket spells the words before it."""
+    acronym = text[s:e]
+    if not acronym.isupper():
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, s - 80) : s - 1])
+    caps = [w for w in words if w[:1].isupper()]
+    initials = "".join(w[0] for w in caps[-len(acronym) :]).upper()
+    return initials == acronym
 
 
 def _as_written(surface: str, outlet: str, domains: dict[str, str]) -> str:

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..langdata import LanguagePack, pack
+from ..langdata import LanguagePack, base_data, pack
 from .text import phrase_regex, sentence_at, sentences
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\.?|\d+")
+_TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’](?![sS]\b)[\w\-]+)*\.?|\d+")
 _PARTICLES = frozenset(
     {
         "bin",
@@ -245,6 +245,11 @@ def _clean_title(title: str, language: LanguagePack, honorific: str | None) -> s
     return title or None
 
 
+def _is_country(code: str) -> bool:
+    """ISO 3166-1 alpha-2 codes are countries; EU, UN, INTERPOL... are organisations."""
+    return len(code) == 2 and code not in base_data()["organisations"]
+
+
 def _speaker_country(
     text: str,
     title_span: tuple[int, int] | None,
@@ -257,6 +262,8 @@ def _speaker_country(
     if title_span is not None:
         inside = language.partners.finditer(text[title_span[0] : title_span[1]])
         for start, _end, code in inside:
+            if not _is_country(code):
+                continue
             lead = text[
                 max(title_span[0], title_span[0] + start - 16) : title_span[0] + start
             ].lower()
@@ -269,8 +276,9 @@ def _speaker_country(
             return code
         window_start = max(sentence[0], title_span[0] - 60)
         before = language.partners.finditer(text[window_start : title_span[0]])
-        if before:
-            return before[-1][2]
+        countries = [code for _s, _e, code in before if _is_country(code)]
+        if countries:
+            return countries[-1]
         title_words = text[title_span[0] : title_span[1]].split()
         if any(
             w.rstrip(",").endswith(tuple(language.possessive_suffixes))
@@ -279,14 +287,18 @@ def _speaker_country(
         ):
             index = spans.index(sentence) if sentence in spans else 0
             for previous in reversed(spans[:index]):
-                found = language.partners.finditer(text[previous[0] : previous[1]])
+                found = [
+                    c
+                    for _s, _e, c in language.partners.finditer(text[previous[0] : previous[1]])
+                    if _is_country(c)
+                ]
                 if found:
-                    return found[0][2]
+                    return found[0]
     return language.home_country
 
 
-def find_speaker(text: str, language: LanguagePack) -> FoundSpeaker | None:
-    """The principal person quoted, or None when nobody is."""
+def find_speakers(text: str, language: LanguagePack) -> list[FoundSpeaker]:
+    """Every person quoted, the principal first (empty when nobody is quoted)."""
     regexes = _regexes(language.code)
     spans = sentences(text)
     speech = regexes["speech"]
@@ -300,6 +312,8 @@ def find_speaker(text: str, language: LanguagePack) -> FoundSpeaker | None:
         ((s, e, p) for p in persons for s, e in p.mentions), key=lambda x: x[0]
     )
     for index, (start, end, person) in enumerate(mention_owner):
+        if not person.titled and len(text[start:end].split()) < 2:
+            continue  # "Deklarasi itu menegaskan": a lone word of an untitled run
         sentence = sentence_at(spans, start)
         previous_end = mention_owner[index - 1][1] if index else sentence[0]
         next_start = mention_owner[index + 1][0] if index + 1 < len(mention_owner) else sentence[1]
@@ -319,20 +333,20 @@ def find_speaker(text: str, language: LanguagePack) -> FoundSpeaker | None:
                     person.first_speech = start
                 person.speech_sentences.add(sentence[0])
                 break
-    speakers = [p for p in persons if p.first_speech is not None]
-    if not speakers:
-        return None
-    chosen = min(speakers, key=lambda p: (-len(p.speech_sentences), p.first_speech or 0))
-    first = chosen.mentions[0]
-    sentence = sentence_at(spans, first[0])
-    return FoundSpeaker(
-        chosen.name,
-        chosen.title,
-        chosen.honorific,
-        _speaker_country(text, chosen.title_span, sentence, spans, language),
-        first,
-        chosen.title_span,
-    )
+    quoted = [p for p in persons if p.first_speech is not None]
+    quoted.sort(key=lambda p: (-len(p.speech_sentences), p.first_speech or 0))
+    principal_first = quoted[:1] + sorted(quoted[1:], key=lambda p: p.first_speech or 0)
+    found = []
+    for person in principal_first:
+        first = person.mentions[0]
+        sentence = sentence_at(spans, first[0])
+        country = _speaker_country(text, person.title_span, sentence, spans, language)
+        found.append(
+            FoundSpeaker(
+                person.name, person.title, person.honorific, country, first, person.title_span
+            )
+        )
+    return found
 
 
 def _introduces(gap: str, language: LanguagePack) -> bool:

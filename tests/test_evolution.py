@@ -1,0 +1,126 @@
+"""Schema evolution: changes are classified, bumps enforced, old releases still read."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import asean_cyber_data as acd
+from asean_cyber_data import evolution
+from asean_cyber_data.schema_forms import json_schema, load_json_schema
+from asean_cyber_data.validate import SchemaVersionError, validate_release
+
+from .conftest import DATA, ROOT
+
+FROZEN = DATA / "release-1.0.0"
+
+
+def test_schema_check_passes_in_ci() -> None:
+    result = subprocess.run([sys.executable, "-m", "asean_cyber_data.cli", "schema", "check"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1.0.0 → 1.1.0" in result.stdout and "minor bump: ok" in result.stdout
+
+
+def _changed(edit: Any) -> list[evolution.Change]:
+    old = json_schema()
+    new = copy.deepcopy(old)
+    edit(new)
+    return evolution.compare(old, new)
+
+
+@pytest.mark.parametrize(
+    ("edit", "breaking", "what"),
+    [
+        (lambda s: s["properties"].pop("language"), True, "removed"),
+        (lambda s: s["properties"].__setitem__("extra", {"type": "string"}), False,
+         "new optional field"),
+        (lambda s: (s["properties"].__setitem__("extra", {"type": "string"}),
+                    s["required"].append("extra")), True, "new required field"),
+        (lambda s: s["required"].append("split"), True, "became required"),
+        (lambda s: s["properties"].__setitem__("date", {"type": "string"}), True, "narrowed"),
+        (lambda s: s["properties"].__setitem__("text", {"type": ["string", "null"]}), False,
+         "widened"),
+    ],
+    ids=["remove", "add-optional", "add-required", "make-required", "narrow", "widen"],
+)
+def test_changes_are_classified(edit: Any, breaking: bool, what: str) -> None:
+    changes = _changed(edit)
+    assert any(what in c.what and c.breaking == breaking for c in changes), changes
+    assert evolution.required_bump(changes) == ("major" if breaking else "minor")
+
+
+def test_1_0_to_1_1_is_a_compatible_change() -> None:
+    changes = evolution.compare(load_json_schema("1.0.0"), json_schema())
+    assert changes and not any(c.breaking for c in changes)
+    assert evolution.required_bump(changes) == "minor"
+
+
+def test_check_fails_when_the_model_changes_without_a_bump(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def changed() -> dict[str, Any]:
+        schema = json_schema()
+        schema["properties"]["sentiment"] = {"type": "string"}
+        return schema
+
+    monkeypatch.setattr(evolution, "json_schema", changed)
+    ok, lines = evolution.check()
+    assert not ok
+    assert any("no longer matches" in line and "minor" in line for line in lines)
+
+
+def test_check_fails_when_a_breaking_change_gets_only_a_minor_bump(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> dict[str, Any]:
+        schema = json_schema()
+        del schema["properties"]["source"]
+        return schema
+
+    monkeypatch.setattr(evolution, "json_schema", broken)
+    monkeypatch.setattr(evolution, "released_versions", lambda: ["1.0.0"])
+    ok, lines = evolution.check("1.1.0")
+    assert not ok
+    assert any("major bump: NOT BUMPED ENOUGH" in line for line in lines)
+
+
+def test_frozen_1_0_0_release_is_read_by_current_code() -> None:
+    assert json.loads((FROZEN / "manifest.json").read_text())["schema_version"] == "1.0.0"
+    assert validate_release(FROZEN) == []
+    records = acd.load_records(FROZEN)
+    assert len(records) == 5
+    for record in records:
+        assert record.split in ("train", "validation", "test")  # from the id
+        assert record.speakers == [] and record.event_date is None  # defaults
+    frame = acd.load_pandas(FROZEN)
+    assert {"split", "speakers", "event_date"} <= set(frame.columns)
+    assert list(frame["split"]) == [r.split for r in records]
+
+
+def test_migrate_rewrites_an_old_release_with_the_current_schema(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "asean_cyber_data.cli", "migrate",
+                             str(FROZEN), "--out", str(tmp_path / "new")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "new" / "manifest.json").read_text())
+    assert manifest["schema_version"] == acd.SCHEMA_VERSION
+    assert validate_release(tmp_path / "new") == []
+    old_ids = [r.id for r in acd.load_records(FROZEN)]
+    assert [r.id for r in acd.load_records(tmp_path / "new")] == old_ids
+
+
+def test_other_major_is_refused_naming_both_versions_and_migrate(tmp_path: Path) -> None:
+    shutil.copytree(FROZEN, tmp_path / "v2")
+    manifest = json.loads((tmp_path / "v2" / "manifest.json").read_text())
+    manifest["schema_version"] = "2.0.0"
+    (tmp_path / "v2" / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(SchemaVersionError, match=r"2\.0\.0.*1\.1\.0.*migrate"):
+        acd.load_records(tmp_path / "v2")
+    with pytest.raises(ValueError, match=r"no migration from schema 0\.x to 1\.x"):
+        evolution.migrate_record({"id": "x"}, "0.5.0")
