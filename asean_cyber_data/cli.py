@@ -136,6 +136,14 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export import export_spans
+
+    count = export_spans(Path(args.out), Path(args.release) if args.release else None)
+    print(f"wrote {count} records of span labels to {args.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="asean-cyber-data",
@@ -206,6 +214,14 @@ def parser() -> argparse.ArgumentParser:
         "write: commit the current version's JSON Schema file",
     )
     schema.set_defaults(run=_schema)
+
+    export = sub.add_parser("export", help="export training data from the release")
+    export.add_argument(
+        "kind", choices=("spans",), help="spans: character spans and token BIO tags per record"
+    )
+    export.add_argument("--release", default=None, help="release folder (default: packaged)")
+    export.add_argument("--out", default="spans.jsonl", help="output JSONL (default: spans.jsonl)")
+    export.set_defaults(run=_export)
 
     migrate = sub.add_parser("migrate", help="rewrite an older release with the current schema")
     migrate.add_argument("release", help="release folder written with an older schema")

@@ -30,7 +30,8 @@ class Ledger:
             """
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
-            CREATE TABLE records (id TEXT PRIMARY KEY, path TEXT, json TEXT);
+            CREATE TABLE records (id TEXT PRIMARY KEY, path TEXT, split TEXT, language TEXT,
+                                  json TEXT);
             CREATE TABLE texts (hash TEXT PRIMARY KEY, id TEXT);
             CREATE TABLE rejects (path TEXT, reason TEXT, json TEXT);
             CREATE TABLE inputs (path TEXT PRIMARY KEY, sha256 TEXT);
@@ -75,7 +76,8 @@ class Ledger:
             )
             return
         self._db.execute(
-            "INSERT INTO records VALUES (?, ?, ?)", (result.id, path, result.model_dump_json())
+            "INSERT INTO records VALUES (?, ?, ?, ?, ?)",
+            (result.id, path, result.split, result.language, result.model_dump_json()),
         )
         self._db.execute("INSERT INTO texts VALUES (?, ?)", (text_hash, result.id))
         self.records += 1
@@ -94,6 +96,14 @@ class Ledger:
     def records_by_id(self) -> Iterator[Record]:
         for (text,) in self._db.execute("SELECT json FROM records ORDER BY id"):
             yield Record.model_validate_json(text)
+
+    def split_counts(self) -> dict[str, int]:
+        rows = self._db.execute("SELECT split, COUNT(*) FROM records GROUP BY split")
+        return {split: count for split, count in rows}
+
+    def language_counts(self) -> dict[str, int]:
+        rows = self._db.execute("SELECT language, COUNT(*) FROM records GROUP BY language")
+        return {language: count for language, count in rows}
 
     def rejects_json(self) -> Iterator[str]:
         for (text,) in self._db.execute("SELECT json FROM rejects ORDER BY path, reason"):

@@ -69,8 +69,10 @@ def load_pandas(path: str | Path | None = None) -> Any:
 
     release = _checked(path)
     files = [str(p) for p in parquet_files(release)]
-    frame = pq.ParquetDataset(files).read(use_threads=True).to_pandas()
-    return _with_defaults(frame)
+    table = pq.ParquetDataset(files).read(use_threads=True)
+    if len(files) > 1:  # one file per split: restore the release's id order
+        table = table.sort_by("id")
+    return _with_defaults(table.to_pandas())
 
 
 def _with_defaults(frame: Any) -> Any:

@@ -23,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .card import write_card
 from .ledger import Ledger
 from .models import Record
 from .schema_forms import arrow_schema, hf_features
@@ -52,67 +53,85 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def parquet_names(count: int, shard_rows: int = SHARD_ROWS) -> list[str]:
-    """``records.parquet``, or ``records-00000-of-000NN.parquet`` shards for large releases."""
+SPLITS = ("train", "validation", "test")
+
+
+def parquet_names(split: str, count: int, shard_rows: int = SHARD_ROWS) -> list[str]:
+    """``records-<split>-00000-of-000NN.parquet``: one or more shards per split, named as
+    the Hugging Face hub expects, so ``load_dataset(<release>)`` finds the splits."""
     shards = max(1, -(-count // shard_rows))
-    if shards == 1:
-        return [RECORDS_PARQUET]
-    return [f"records-{i:05d}-of-{shards:05d}.parquet" for i in range(shards)]
+    return [f"records-{split}-{i:05d}-of-{shards:05d}.parquet" for i in range(shards)]
 
 
 def parquet_files(release: Path) -> list[Path]:
-    """The Parquet files of a release, in order."""
+    """The Parquet files of a release."""
     return sorted(release.glob("records*.parquet"))
 
 
-def write_records(
-    out: Path, records: Iterator[Record], count: int, shard_rows: int = SHARD_ROWS
-) -> None:
-    """Stream records (in id order) into ``records.jsonl`` and the Parquet shards."""
-    schema = arrow_schema()
-    names = iter(parquet_names(count, shard_rows))
-    writer: pq.ParquetWriter | None = None
-    in_shard = 0
-    batch: list[dict[str, Any]] = []
+class _SplitWriter:
+    """Writes one split's rows into bounded Parquet shards."""
 
-    def flush() -> None:
-        nonlocal writer, in_shard
-        if not batch:
+    def __init__(self, out: Path, split: str, count: int, shard_rows: int) -> None:
+        self.out, self.shard_rows = out, shard_rows
+        self.names = iter(parquet_names(split, count, shard_rows))
+        self.writer: pq.ParquetWriter | None = None
+        self.in_shard = 0
+        self.batch: list[dict[str, Any]] = []
+        self.written = False
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.batch.append(row)
+        if len(self.batch) >= WRITE_BATCH or self.in_shard + len(self.batch) >= self.shard_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
             return
-        if writer is None:
-            writer = pq.ParquetWriter(
-                out / next(names),
-                schema,
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(
+                self.out / next(self.names),
+                arrow_schema(),
                 compression="zstd",
-                use_dictionary=["language", "schema_version"],
+                use_dictionary=["language", "schema_version", "split"],
             )
-        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-        in_shard += len(batch)
-        batch.clear()
-        if in_shard >= shard_rows:
-            writer.close()
-            writer, in_shard = None, 0
+        self.writer.write_table(pa.Table.from_pylist(self.batch, schema=arrow_schema()))
+        self.written = True
+        self.in_shard += len(self.batch)
+        self.batch.clear()
+        if self.in_shard >= self.shard_rows:
+            self.writer.close()
+            self.writer, self.in_shard = None, 0
 
+    def close(self) -> None:
+        self.flush()
+        if self.writer is not None:
+            self.writer.close()
+        if not self.written:  # an empty split still has its (empty) file
+            pq.write_table(arrow_schema().empty_table(), self.out / next(self.names))
+
+
+def write_records(
+    out: Path, records: Iterator[Record], split_counts: dict[str, int], shard_rows: int = SHARD_ROWS
+) -> None:
+    """Stream records (in id order) into ``records.jsonl`` and per-split Parquet shards."""
+    writers = {
+        split: _SplitWriter(out, split, split_counts.get(split, 0), shard_rows) for split in SPLITS
+    }
     with (out / RECORDS_JSONL).open("w", encoding="utf-8", newline="\n") as jsonl:
         for record in records:
             row = record.model_dump(mode="json")
             jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
-            batch.append(row)
-            if len(batch) >= WRITE_BATCH or in_shard + len(batch) >= shard_rows:
-                flush()
-        flush()
-    if writer is not None:
+            writers[record.split].add(row)
+    for writer in writers.values():
         writer.close()
-    if count == 0:
-        pq.write_table(schema.empty_table(), out / RECORDS_PARQUET)
 
 
 def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
     """A Hugging Face dataset directory (``save_to_disk``) with the schema's features.
 
-    Built from the Parquet shards without holding the release in memory; the dataset's
-    fingerprint is derived from the JSONL content (not random), so two builds of the
-    same records write the same files.
+    Built by streaming ``records.jsonl`` (id order) without holding the release in
+    memory; the fingerprint is derived from the JSONL content (not random), so two
+    builds of the same records write the same files.
     """
     from datasets import Dataset, DatasetInfo
     from datasets.utils.logging import disable_progress_bar
@@ -124,9 +143,12 @@ def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
         features=hf_features(),
     )
     cache = out / ".hf-cache"
-    files = [str(p) for p in parquet_files(out)]
-    dataset = Dataset.from_parquet(
-        files, features=hf_features(), cache_dir=str(cache), keep_in_memory=False
+    dataset = Dataset.from_generator(
+        _jsonl_rows,
+        gen_kwargs={"path": str(out / RECORDS_JSONL)},
+        features=hf_features(),
+        cache_dir=str(cache),
+        keep_in_memory=False,
     )
     assert isinstance(dataset, Dataset)
     dataset.info.update(info)
@@ -135,6 +157,13 @@ def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
     dataset.save_to_disk(str(out / HF_DIR), num_shards=shards)
     del dataset
     shutil.rmtree(cache, ignore_errors=True)
+
+
+def _jsonl_rows(path: str) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
 
 
 def write_manifest(
@@ -172,8 +201,9 @@ def write_release(
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     staging.chmod(0o755)
     try:
-        write_records(staging, ledger.records_by_id(), ledger.records, shard_rows)
+        write_records(staging, ledger.records_by_id(), ledger.split_counts(), shard_rows)
         write_hf(staging, shard_rows)
+        write_card(staging, ledger)
         write_jsonl(staging / REJECTS_JSONL, ledger.rejects_json())
         summary = write_manifest(
             staging, ledger.records, ledger.rejects, ledger.inputs(), extractor_version

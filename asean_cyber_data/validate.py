@@ -162,6 +162,21 @@ def _check_hf(release: Path, count: int, problems: list[str]) -> None:
         problems.append(f"{path}: {dataset.num_rows} rows, records.jsonl has {count}")
 
 
+def _check_croissant(release: Path, problems: list[str]) -> None:
+    """Every file the Croissant description lists exists with the sha256 it states."""
+    from .publish import file_sha256
+
+    path = release / "croissant.json"
+    if not path.exists():
+        return
+    description = json.loads(path.read_text(encoding="utf-8"))
+    for item in description.get("distribution", []):
+        if item.get("@type") == "cr:FileObject":
+            target = release / item["contentUrl"]
+            if not target.exists() or file_sha256(target) != item.get("sha256"):
+                problems.append(f"{path}: {item['contentUrl']} missing or its sha256 differs")
+
+
 def validate_release(release: Path) -> list[str]:
     """Every problem found in ``release`` (empty when valid).
 
@@ -175,4 +190,5 @@ def validate_release(release: Path) -> list[str]:
     count = _check_jsonl(release, manifest, problems)
     _check_parquet(release, count, problems)
     _check_hf(release, count, problems)
+    _check_croissant(release, problems)
     return problems

@@ -13,6 +13,15 @@ SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def release_bytes(release: Path) -> dict[str, bytes]:
+    """Every file of a release, by relative path."""
+    return {
+        p.relative_to(release).as_posix(): p.read_bytes()
+        for p in sorted(release.rglob("*"))
+        if p.is_file()
+    }
+
+
 @pytest.fixture(scope="session")
 def shared_dev() -> Path:
     dev = SHARED / "dev"

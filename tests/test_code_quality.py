@@ -10,7 +10,16 @@ from .conftest import ROOT
 
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "asean_cyber_data", "tests", "benchmarks"],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "asean_cyber_data",
+            "tests",
+            "benchmarks",
+            "examples",
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -23,8 +23,12 @@ FROZEN = DATA / "release-1.0.0"
 
 
 def test_schema_check_passes_in_ci() -> None:
-    result = subprocess.run([sys.executable, "-m", "asean_cyber_data.cli", "schema", "check"],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "asean_cyber_data.cli", "schema", "check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1.0.0 → 1.1.0" in result.stdout and "minor bump: ok" in result.stdout
 
@@ -40,14 +44,26 @@ def _changed(edit: Any) -> list[evolution.Change]:
     ("edit", "breaking", "what"),
     [
         (lambda s: s["properties"].pop("language"), True, "removed"),
-        (lambda s: s["properties"].__setitem__("extra", {"type": "string"}), False,
-         "new optional field"),
-        (lambda s: (s["properties"].__setitem__("extra", {"type": "string"}),
-                    s["required"].append("extra")), True, "new required field"),
+        (
+            lambda s: s["properties"].__setitem__("extra", {"type": "string"}),
+            False,
+            "new optional field",
+        ),
+        (
+            lambda s: (
+                s["properties"].__setitem__("extra", {"type": "string"}),
+                s["required"].append("extra"),
+            ),
+            True,
+            "new required field",
+        ),
         (lambda s: s["required"].append("split"), True, "became required"),
         (lambda s: s["properties"].__setitem__("date", {"type": "string"}), True, "narrowed"),
-        (lambda s: s["properties"].__setitem__("text", {"type": ["string", "null"]}), False,
-         "widened"),
+        (
+            lambda s: s["properties"].__setitem__("text", {"type": ["string", "null"]}),
+            False,
+            "widened",
+        ),
     ],
     ids=["remove", "add-optional", "add-required", "make-required", "narrow", "widen"],
 )
@@ -63,8 +79,7 @@ def test_1_0_to_1_1_is_a_compatible_change() -> None:
     assert evolution.required_bump(changes) == "minor"
 
 
-def test_check_fails_when_the_model_changes_without_a_bump(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_fails_when_the_model_changes_without_a_bump(monkeypatch: pytest.MonkeyPatch) -> None:
     def changed() -> dict[str, Any]:
         schema = json_schema()
         schema["properties"]["sentiment"] = {"type": "string"}
@@ -77,7 +92,8 @@ def test_check_fails_when_the_model_changes_without_a_bump(
 
 
 def test_check_fails_when_a_breaking_change_gets_only_a_minor_bump(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def broken() -> dict[str, Any]:
         schema = json_schema()
         del schema["properties"]["source"]
@@ -104,9 +120,20 @@ def test_frozen_1_0_0_release_is_read_by_current_code() -> None:
 
 
 def test_migrate_rewrites_an_old_release_with_the_current_schema(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "asean_cyber_data.cli", "migrate",
-                             str(FROZEN), "--out", str(tmp_path / "new")],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "asean_cyber_data.cli",
+            "migrate",
+            str(FROZEN),
+            "--out",
+            str(tmp_path / "new"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     manifest = json.loads((tmp_path / "new" / "manifest.json").read_text())
     assert manifest["schema_version"] == acd.SCHEMA_VERSION

@@ -12,9 +12,18 @@ import pytest
 from asean_cyber_data.build import build_release
 from asean_cyber_data.validate import SchemaVersionError, validate_release
 
-from .conftest import BUILD, RAW
+from .conftest import BUILD, RAW, release_bytes
 
-OUTPUTS = ("records.jsonl", "records.parquet", "rejects.jsonl", "manifest.json")
+OUTPUTS = (
+    "records.jsonl",
+    "records-train-00000-of-00001.parquet",
+    "records-validation-00000-of-00001.parquet",
+    "records-test-00000-of-00001.parquet",
+    "rejects.jsonl",
+    "manifest.json",
+    "README.md",
+    "croissant.json",
+)
 
 
 def test_release_has_every_output_and_validates(built_release: Path) -> None:
@@ -36,8 +45,9 @@ def test_every_form_carries_the_schema_version(built_release: Path) -> None:
 
     for line in (built_release / "records.jsonl").read_text().splitlines():
         assert json.loads(line)["schema_version"] == SCHEMA_VERSION
-    metadata = pq.read_schema(built_release / "records.parquet").metadata
-    assert metadata[b"schema_version"] == SCHEMA_VERSION.encode()
+    for path in built_release.glob("records*.parquet"):
+        metadata = pq.read_schema(path).metadata
+        assert metadata[b"schema_version"] == SCHEMA_VERSION.encode()
     assert str(load_from_disk(str(built_release / "hf")).info.version) == SCHEMA_VERSION
     assert (
         json.loads((built_release / "manifest.json").read_text())["schema_version"]
@@ -52,15 +62,16 @@ def test_records_are_sorted_by_id(built_release: Path) -> None:
 
 def test_two_builds_are_byte_identical(built_release: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    build_release(RAW, again, workers=2)
-    for name in ("records.jsonl", "records.parquet", "manifest.json"):
-        assert (again / name).read_bytes() == (built_release / name).read_bytes(), name
+    build_release(RAW, again, workers=2, use_cache=False)
+    assert release_bytes(again) == release_bytes(built_release)
 
 
 def test_committed_release_equals_a_rebuild(built_release: Path) -> None:
     """The committed build/ can never drift from the code that produced it."""
-    for name in ("records.jsonl", "records.parquet", "rejects.jsonl", "manifest.json"):
-        assert (BUILD / name).read_bytes() == (built_release / name).read_bytes(), (
+    committed, fresh = release_bytes(BUILD), release_bytes(built_release)
+    assert sorted(committed) == sorted(fresh)
+    for name in fresh:
+        assert committed[name] == fresh[name], (
             f"build/{name} differs from a fresh build: run `asean-cyber-data build` and commit"
         )
 

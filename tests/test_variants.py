@@ -124,9 +124,11 @@ def test_eu_inside_a_word_is_not_a_partner() -> None:
 
 
 def test_speaker_from_an_organisation_still_gives_a_valid_record() -> None:
-    record = extract("SINGAPORE, 3 June 2024 — INTERPOL and ASEAN will train 500 cybercrime "
-                     "investigators, INTERPOL Secretary General Valdecy Urquiza said on Monday. "
-                     "Urquiza said the course would open in Singapore in July.")
+    record = extract(
+        "SINGAPORE, 3 June 2024 — INTERPOL and ASEAN will train 500 cybercrime "
+        "investigators, INTERPOL Secretary General Valdecy Urquiza said on Monday. "
+        "Urquiza said the course would open in Singapore in July."
+    )
     assert record.speaker is not None and record.speaker.name == "Valdecy Urquiza"
     assert record.speaker.country is None  # an organisation is not a country
     assert record.partner is not None and record.partner.code == "INTERPOL"

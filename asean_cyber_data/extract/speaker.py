@@ -392,8 +392,8 @@ def _cased_persons(
             m.group().rstrip(".") if not re.fullmatch(r"[A-Z]\.", m.group()) else m.group()
             for m in run
         )
-        if tokens[-1] in ("Jr", "Sr"):
-            end = run[-1].end()
+        if text[end - 1] == "." and tokens[-1] not in ("Jr", "Sr") and len(tokens[-1]) > 2:
+            end -= 1  # a sentence's full stop is not part of the name
         owner = next((p for p in persons if _is_short_form(tokens, p.tokens)), None)
         if owner is not None:
             owner.mentions.append((start, end))
