@@ -56,22 +56,32 @@ def extract_or_reject(doc: Document) -> Record | Reject:
         return Reject(doc.path, error.reason, error.message, doc.sha256, doc.id)
 
 
+def _extract_encoded(doc: Document) -> str:
+    """The per-document step with its result as text: cheap to send between processes."""
+    return _encode(extract_or_reject(doc))
+
+
 def read_inputs(raw: Path, max_bytes: int) -> Iterator[Document | Reject]:
     """Every document and reject under ``raw``, lazily, in sorted path order."""
     for path in discover(raw):
         yield from read_path(path, raw, max_bytes)
 
 
-def _encode(result: Record | Reject) -> str:
+#: A result between processes or in the cache: a reject, or a record's validated JSON
+#: (records are validated once, when extracted, and not re-parsed on the way out).
+Result = Record | Reject | str
+
+
+def _encode(result: Result) -> str:
     if isinstance(result, Reject):
         return "R" + json.dumps(result.to_json(), ensure_ascii=False)
-    return "D" + result.model_dump_json()
+    return "D" + (result if isinstance(result, str) else result.model_dump_json())
 
 
-def _decode(value: str) -> Record | Reject:
+def _decode(value: str) -> Reject | str:
     if value.startswith("R"):
         return Reject(**json.loads(value[1:]))
-    return Record.model_validate_json(value[1:])
+    return value[1:]
 
 
 class _Extractor:
@@ -82,9 +92,9 @@ class _Extractor:
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         self.cached = 0
 
-    def run(self, batch: list[Document | Reject]) -> list[Record | Reject]:
+    def run(self, batch: list[Document | Reject]) -> list[Result]:
         keys: dict[int, str] = {}
-        done: dict[int, Record | Reject] = {}
+        done: dict[int, Result] = {}
         todo: list[tuple[int, Document]] = []
         for index, item in enumerate(batch):
             if isinstance(item, Reject):
@@ -99,15 +109,15 @@ class _Extractor:
                     continue
             todo.append((index, item))
         docs = [doc for _, doc in todo]
-        results = (
-            list(self.pool.map(extract_or_reject, docs, chunksize=16))
+        encoded = (
+            list(self.pool.map(_extract_encoded, docs, chunksize=16))
             if self.pool
-            else [extract_or_reject(doc) for doc in docs]
+            else [_extract_encoded(doc) for doc in docs]
         )
-        for (index, _), result in zip(todo, results, strict=True):
-            done[index] = result
+        for (index, _), value in zip(todo, encoded, strict=True):
+            done[index] = _decode(value)
             if self.cache is not None:
-                self.cache.put(keys[index], _encode(result))
+                self.cache.put(keys[index], value)
         return [done[index] for index in range(len(batch))]
 
     def close(self) -> None:
@@ -119,7 +129,7 @@ class _Extractor:
 
 def _results(
     items: Iterator[Document | Reject], extractor: _Extractor, batch_size: int
-) -> Iterator[Record | Reject]:
+) -> Iterator[Result]:
     batch: list[Document | Reject] = []
     for item in items:
         batch.append(item)
@@ -140,7 +150,7 @@ def _extract_paths(pairs: list[tuple[str, str]], max_bytes: int) -> list[str]:
 
 def _dask_results(
     raw: Path, max_bytes: int, workers: int, scheduler: str | None
-) -> Iterator[Record | Reject]:
+) -> Iterator[Result]:
     """The same per-document function on Dask: a bag of input paths, ``map_partitions``.
 
     Without a scheduler address a ``LocalCluster`` of ``workers`` processes is started;

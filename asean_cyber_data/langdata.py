@@ -196,7 +196,6 @@ class LanguagePack:
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
     speech_verbs: tuple[str, ...]
-    pronoun_speech: tuple[str, ...]
     byline_cues: tuple[str, ...]
     source_cues: tuple[str, ...]
     attribution_cues: tuple[str, ...]
@@ -330,7 +329,6 @@ def pack(code: str) -> LanguagePack:
         titles=_merged_lists(files, "titles"),
         honorifics=_merged_lists(files, "honorifics"),
         speech_verbs=_merged_lists(files, "speech_verbs"),
-        pronoun_speech=_merged_lists(files, "pronoun_speech"),
         byline_cues=_merged_lists(files, "byline_cues"),
         source_cues=_merged_lists(files, "source_cues"),
         attribution_cues=_merged_lists(files, "attribution_cues"),

@@ -40,15 +40,21 @@ class Ledger:
         self.records = 0
         self.rejects = 0
 
-    def add(self, result: Record | Reject) -> None:
+    def add(self, result: Record | Reject | str) -> None:
+        """Account for one result: a record, a reject, or a record as validated JSON."""
         if isinstance(result, Reject):
             self._reject(result)
             return
-        path = result.source.path
-        self._db.execute(
-            "INSERT OR REPLACE INTO inputs VALUES (?, ?)", (path, result.provenance.sha256)
-        )
-        text_hash = hashlib.sha256(result.text.encode()).hexdigest()
+        if isinstance(result, Record):
+            result = result.model_dump_json()
+        self._add_record_json(result)
+
+    def _add_record_json(self, text: str) -> None:
+        """A record serialised by ``Record.model_dump_json`` (validated when made)."""
+        item = json.loads(text)
+        record_id, path, sha = item["id"], item["source"]["path"], item["provenance"]["sha256"]
+        self._db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (path, sha))
+        text_hash = hashlib.sha256(item["text"].encode()).hexdigest()
         kept = self._db.execute("SELECT id FROM texts WHERE hash = ?", (text_hash,)).fetchone()
         if kept:
             self._reject(
@@ -56,30 +62,30 @@ class Ledger:
                     path,
                     "duplicate_of",
                     f"same text as record {kept[0]}",
-                    result.provenance.sha256,
+                    sha,
                     kept[0],
                 ),
                 counted=True,
             )
             return
-        owner = self._db.execute("SELECT path FROM records WHERE id = ?", (result.id,)).fetchone()
+        owner = self._db.execute("SELECT path FROM records WHERE id = ?", (record_id,)).fetchone()
         if owner:
             self._reject(
                 Reject(
                     path,
                     "id_clash",
-                    f"id {result.id!r} of {path} is already used by {owner[0]}",
-                    result.provenance.sha256,
-                    result.id,
+                    f"id {record_id!r} of {path} is already used by {owner[0]}",
+                    sha,
+                    record_id,
                 ),
                 counted=True,
             )
             return
         self._db.execute(
             "INSERT INTO records VALUES (?, ?, ?, ?, ?)",
-            (result.id, path, result.split, result.language, result.model_dump_json()),
+            (record_id, path, item["split"], item["language"], text),
         )
-        self._db.execute("INSERT INTO texts VALUES (?, ?)", (text_hash, result.id))
+        self._db.execute("INSERT INTO texts VALUES (?, ?)", (text_hash, record_id))
         self.records += 1
 
     def _reject(self, reject: Reject, counted: bool = False) -> None:
@@ -94,8 +100,13 @@ class Ledger:
         self.rejects += 1
 
     def records_by_id(self) -> Iterator[Record]:
-        for (text,) in self._db.execute("SELECT json FROM records ORDER BY id"):
+        for text in self.record_json_by_id():
             yield Record.model_validate_json(text)
+
+    def record_json_by_id(self) -> Iterator[str]:
+        """The records as their validated JSON, in id order (no model round trip)."""
+        for (text,) in self._db.execute("SELECT json FROM records ORDER BY id"):
+            yield text
 
     def split_counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT split, COUNT(*) FROM records GROUP BY split")
