@@ -29,6 +29,8 @@ from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, read_path
 #: Documents handed to the worker pool at a time: enough to keep every core busy while
 #: memory stays bounded by the batch, not by the number of inputs.
 BATCH_PER_WORKER = 256
+#: Fewer documents to extract than this in a batch are extracted in this process.
+POOL_THRESHOLD = 64
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,11 @@ class _Extractor:
                     continue
             todo.append((index, item))
         docs = [doc for _, doc in todo]
+        # Worker processes pay a start-up cost (language models, gazetteers): a handful
+        # of changed inputs is faster to extract here.
         encoded = (
             list(self.pool.map(_extract_encoded, docs, chunksize=16))
-            if self.pool
+            if self.pool and len(docs) >= POOL_THRESHOLD
             else [_extract_encoded(doc) for doc in docs]
         )
         for (index, _), value in zip(todo, encoded, strict=True):

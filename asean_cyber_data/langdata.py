@@ -73,7 +73,7 @@ def _variants(phrase: str) -> Iterator[str]:
         yield phrase.upper()
 
 
-def _trie_pattern(phrases: Iterable[str]) -> str:
+def trie_pattern(phrases: Iterable[str]) -> str:
     """One regular expression for many phrases, factored as a trie.
 
     Python's ``re`` tries alternatives one by one; a trie-shaped pattern lets it
@@ -126,10 +126,10 @@ class PhraseMatcher:
         unspaced = [p for p in expanded if UNSPACED_SCRIPTS.match(p)]
         return cls(
             values=expanded,
-            spaced=re.compile(r"(?<![\w@.])" + "(?:" + _trie_pattern(spaced) + r")(?![\w])")
+            spaced=re.compile(r"(?<![\w@.])" + "(?:" + trie_pattern(spaced) + r")(?![\w])")
             if spaced
             else None,
-            unspaced=re.compile(_trie_pattern(unspaced)) if unspaced else None,
+            unspaced=re.compile(trie_pattern(unspaced)) if unspaced else None,
         )
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:

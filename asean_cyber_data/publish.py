@@ -38,6 +38,9 @@ HF_DIR = "hf"
 SHARD_ROWS = 50_000
 #: Rows converted to Arrow at a time while writing.
 WRITE_BATCH = 2_000
+#: All records as one Arrow stream in id order, the source of the HF dataset (removed
+#: once the dataset is written).
+ALL_ARROW = ".all-records.arrow"
 
 
 def record_json(record: Record) -> str:
@@ -118,11 +121,23 @@ def write_records(
     writers = {
         split: _SplitWriter(out, split, split_counts.get(split, 0), shard_rows) for split in SPLITS
     }
-    with (out / RECORDS_JSONL).open("w", encoding="utf-8", newline="\n") as jsonl:
+    schema = arrow_schema()
+    batch: list[dict[str, Any]] = []
+    with (
+        (out / RECORDS_JSONL).open("w", encoding="utf-8", newline="\n") as jsonl,
+        pa.OSFile(str(out / ALL_ARROW), "wb") as sink,
+        pa.ipc.new_stream(sink, schema) as stream,
+    ):
         for text in records:
             row = json.loads(text)
             jsonl.write(json.dumps(row, ensure_ascii=False) + "\n")
             writers[row["split"]].add(row)
+            batch.append(row)
+            if len(batch) >= WRITE_BATCH:
+                stream.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch.clear()
+        if batch:
+            stream.write_table(pa.Table.from_pylist(batch, schema=schema))
     for writer in writers.values():
         writer.close()
 
@@ -130,9 +145,9 @@ def write_records(
 def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
     """A Hugging Face dataset directory (``save_to_disk``) with the schema's features.
 
-    Built by streaming ``records.jsonl`` (id order) without holding the release in
-    memory; the fingerprint is derived from the JSONL content (not random), so two
-    builds of the same records write the same files.
+    Made from the Arrow stream ``write_records`` wrote in id order (memory-mapped, no
+    per-row conversion); the fingerprint is derived from the JSONL content (not random),
+    so two builds of the same records write the same files.
     """
     from datasets import Dataset, DatasetInfo
     from datasets.utils.logging import disable_progress_bar
@@ -143,28 +158,13 @@ def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
         version=SCHEMA_VERSION,
         features=hf_features(),
     )
-    cache = out / ".hf-cache"
-    dataset = Dataset.from_generator(
-        _jsonl_rows,
-        gen_kwargs={"path": str(out / RECORDS_JSONL)},
-        features=hf_features(),
-        cache_dir=str(cache),
-        keep_in_memory=False,
-    )
-    assert isinstance(dataset, Dataset)
-    dataset.info.update(info)
+    stream = out / ALL_ARROW
+    dataset = Dataset.from_file(str(stream), info=info)
     dataset._fingerprint = file_sha256(out / RECORDS_JSONL)[:16]
     shards = max(1, -(-dataset.num_rows // shard_rows))
     dataset.save_to_disk(str(out / HF_DIR), num_shards=shards)
     del dataset
-    shutil.rmtree(cache, ignore_errors=True)
-
-
-def _jsonl_rows(path: str) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
+    stream.unlink()
 
 
 def write_manifest(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from ..langdata import LanguagePack, PhraseMatcher, base_data, pack, read_yaml
+from ..langdata import LanguagePack, PhraseMatcher, base_data, pack, read_yaml, trie_pattern
 from .text import ascii_digits, sentence_at, sentences
 
 HEADER_CHARS = 200
@@ -64,8 +64,8 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _patterns(
     code: str, months_key: tuple[str, ...], weekdays_key: tuple[str, ...]
 ) -> dict[str, re.Pattern[str]]:
-    months = "|".join(re.escape(m) for m in sorted(months_key, key=len, reverse=True))
-    weekdays = "|".join(re.escape(w) for w in sorted(weekdays_key, key=len, reverse=True))
+    months = trie_pattern(months_key)  # a trie: most positions fail on one character
+    weekdays = trie_pattern(weekdays_key)
     year_words = "|".join(re.escape(w) for w in base_data()["year_introducers"])
     year = rf"(?:,?\s*(?:{year_words})?\s*(?P<year>\d{{4}})(?!\d))?"
     return {
@@ -93,6 +93,14 @@ def _patterns(
 def _calendar() -> dict[str, Any]:
     loaded: dict[str, Any] = read_yaml("calendar.yaml")
     return loaded
+
+
+@lru_cache(maxsize=4)
+def _cached_candidates(digits: str, code: str) -> list[_Candidate]:
+    """The text's date candidates, shared by the publication and the event date."""
+    language = pack(code)
+    pats = _patterns(code, tuple(language.months), tuple(language.weekdays))
+    return _candidates(digits, language, pats)
 
 
 def _candidates(
@@ -268,7 +276,7 @@ def find_date(text: str, language: LanguagePack, given: str | None = None) -> Fo
             return FoundDate(parsed, "day")
     digits = ascii_digits(text)
     pats = _patterns(language.code, tuple(language.months), tuple(language.weekdays))
-    candidates = _candidates(digits, language, pats)
+    candidates = _cached_candidates(digits, language.code)
     header = [c for c in candidates if c.start < HEADER_CHARS and c.year is not None]
     ordered = header[:1] + [c for c in candidates if c not in header[:1]]
     for cand in ordered:
@@ -322,7 +330,7 @@ def find_event_date(text: str, language: LanguagePack, published: FoundDate) -> 
     spans = sentences(text)
     anchor = next((i for i, (s, e) in enumerate(spans) if s <= published.start < e), 0)
     lead_end = spans[min(len(spans), anchor + LEAD_SENTENCES) - 1][1] if spans else len(text)
-    for cand in _candidates(digits, language, pats):
+    for cand in _cached_candidates(digits, language.code):
         if cand.start == published.start or not published.end <= cand.start < lead_end:
             continue
         year = cand.year if cand.year is not None else pub.year

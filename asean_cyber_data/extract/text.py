@@ -17,6 +17,7 @@ from ..langdata import UNSPACED_SCRIPTS, base_data
 _DIGITS = {ord(c): str(int(c)) for c in "๐๑๒๓๔๕๖๗๘๙໐໑໒໓໔໕໖໗໘໙០១២៣៤៥៦៧៨៩၀၁၂၃၄၅၆၇၈၉"}
 
 
+@lru_cache(maxsize=4)
 def ascii_digits(text: str) -> str:
     """``text`` with every decimal digit written in ASCII (same length)."""
     return text.translate(_DIGITS)
