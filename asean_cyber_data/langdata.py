@@ -171,6 +171,7 @@ class InitiativeGrammar:
     sentence_case: bool = False
     attributive_followers: frozenset[str] = frozenset()
     occasion_after: tuple[str, ...] = ()
+    unspaced: bool = False
     clause_starts: tuple[str, ...] = ()
     clause_stops: tuple[str, ...] = ()
 
@@ -187,6 +188,8 @@ class LanguagePack:
     weekdays: dict[str, int]
     date_introducers: tuple[str, ...]
     buddhist_era: bool
+    month_first: bool
+    capital_months: frozenset[str]
     partners: PhraseMatcher
     partner_names: dict[str, str]
     asean_members: frozenset[str]
@@ -257,6 +260,7 @@ def _grammar(data: dict[str, Any]) -> InitiativeGrammar:
         sentence_case=bool(g.get("sentence_case", False)),
         attributive_followers=frozenset(g.get("attributive_followers") or ()),
         occasion_after=tuple(g.get("occasion_after") or ()),
+        unspaced=bool(g.get("unspaced", False)),
         clause_starts=tuple(g.get("clause_starts") or ()),
         clause_stops=tuple(g.get("clause_stops") or ()),
     )
@@ -320,6 +324,10 @@ def pack(code: str) -> LanguagePack:
         weekdays=weekdays,
         date_introducers=_merged_lists(files, "date_introducers"),
         buddhist_era=bool(own.get("buddhist_era", False)),
+        month_first=own.get("numeric_date_order") == "mdy",
+        capital_months=frozenset(
+            str(m).casefold() for m in _merged_lists(files, "capitalised_months")
+        ),
         partners=PhraseMatcher.build(partner_values),
         partner_names=partner_names,
         asean_members=frozenset(base["asean_members"]),

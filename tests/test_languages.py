@@ -80,32 +80,6 @@ class TestArticle:
             assert any(fold(wanted) in form for form in forms), (wanted, forms)
 
 
-# Things a careful reader finds in the articles that the extractor cannot find without a
-# code change; each is reported to the lead. strict: the day the code learns it, the
-# xfail turns into a failure and the case moves into expected.jsonl.
-KNOWN_GAPS = [
-    pytest.param(
-        "th_01.txt",
-        "บันทึกความเข้าใจว่าด้วยความร่วมมือด้านความมั่นคงปลอดภัยไซเบอร์",
-        id="th_01.txt-thai-script-initiative",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "extract/initiatives.py only starts a head-first name at a capitalised "
-                "head and extends it over capitalised words; Thai has no letter case and "
-                "no spaces, so no th.yaml entry can make it read a Thai-script name"
-            ),
-        ),
-    ),
-]
-
-
-@pytest.mark.parametrize(("file", "wanted"), KNOWN_GAPS)
-def test_known_gap_initiative(file: str, wanted: str) -> None:
-    forms = initiative_forms(record_for(file))
-    assert any(fold(wanted) in form for form in forms), (wanted, forms)
-
-
 def _non_strings(value: Any, where: str) -> list[str]:
     """Entries of word lists that YAML read as something other than text."""
     if isinstance(value, dict):
@@ -134,3 +108,25 @@ def test_language_file_loads(code: str) -> None:
 
 def test_languages_include_tagalog_and_thai() -> None:
     assert {"tl", "th"} <= set(languages())
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "MAYNILA, ika-12 ng Marso 2024 — Sinabi ni Sec. Ramon Villanueva na makikipagtulungan "
+            "ang Pilipinas sa Japan sa cybersecurity. — PNA",
+            "2024-03-12",
+        ),
+        (
+            "MAYNILA (3/12/2024) — may 12 bansa ang dumalo sa pulong ng ASEAN at Japan tungkol "
+            "sa cybercrime, sabi ni Kalihim Ramon Villanueva.",
+            "2024-03-12",
+        ),
+    ],
+    ids=["tl-ika-ng", "tl-month-first-and-may"],
+)
+def test_filipino_dates(text: str, date: str) -> None:
+    record = extract(text)
+    assert record.language == "tl" and record.date == date
+    assert record.speaker is not None and record.speaker.name == "Ramon Villanueva"

@@ -67,6 +67,8 @@ def _patterns(
     months = trie_pattern(months_key)  # a trie: most positions fail on one character
     weekdays = trie_pattern(weekdays_key)
     year_words = "|".join(re.escape(w) for w in base_data()["year_introducers"])
+    day_prefixes = "|".join(re.escape(w) for w in base_data()["day_prefixes"])
+    day_links = "|".join(re.escape(w) for w in base_data()["day_month_links"])
     year = rf"(?:,?\s*(?:{year_words})?\s*(?P<year>\d{{4}})(?!\d))?"
     return {
         "iso": re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
@@ -74,7 +76,8 @@ def _patterns(
             r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
         ),
         "day_month": re.compile(
-            rf"(?<![\w\d])(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s*(?:de\s+)?(?P<mname>{months})\.?(?![^\W\d_]){year}",
+            rf"(?<![\w\d])(?:{day_prefixes})?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s*"
+            rf"(?:(?:{day_links})\s+)?(?P<mname>{months})\.?(?![^\W\d_]){year}",
             re.IGNORECASE,
         ),
         "month_day": re.compile(
@@ -120,8 +123,11 @@ def _candidates(
                 continue
             raw_year = groups.get("year") or groups.get("year2")
             year = _year(raw_year) if raw_year else None
-            if kind == "numeric" and month > 12 and day <= 12:
-                day, month = month, day
+            if kind == "numeric" and (language.month_first or month > 12) and day <= 12:
+                day, month = month, day  # "3/12/2024" in Filipino; "07/25/2024" anywhere
+            name = groups.get("mname")
+            if name and name.casefold() in language.capital_months and not name[:1].isupper():
+                continue  # "may 12 bansa": the word "may", not the month May
             if month > 12 or not _valid(year or 2000, month, day):
                 continue
             found.append(_Candidate(m.start(), m.end(), day, month, year))

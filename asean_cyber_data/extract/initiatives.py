@@ -31,6 +31,7 @@ _WORD = re.compile(r"[^\W_][\w'’\-–+./]*|\(|\)|[“”\"]|[,;:!?]|\S")
 _ACRONYM_PAREN = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9\-+&]{1,14})\)")
 _PLUS_PARTNER = re.compile(r"\s?\+\s?[A-Z][\w]+")
 _ORDINAL_TOKEN = re.compile(r"^(?:\d{1,3}[^\W\d]{0,3}|[^\W\d]{1,3}-\d{1,3}|\d{4}(?:[–-]\d{4})?)$")
+_NON_SPACE = re.compile(r"\S*")
 MAX_TOKENS = 22
 MAX_QUOTED_WORDS = 8
 
@@ -284,6 +285,12 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
                 end = _close(text, _complement(text, m.end(), grammar), after, grammar)
                 if _substantial(text[start:end].split()):
                     spans.append((start, end))
+        if before and grammar.unspaced:
+            for m in before.finditer(text):
+                run = _NON_SPACE.match(text, m.end())
+                if run and run.end() > m.end() + 2:
+                    spans.append((m.start(), run.end()))
+            before = None
         if before:
             for m in before.finditer(text):
                 if not m.group()[:1].isupper():
