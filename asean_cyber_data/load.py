@@ -64,14 +64,16 @@ def load_arrow(path: str | Path | None = None) -> Any:
 
 
 def load_pandas(path: str | Path | None = None) -> Any:
-    """The release as a ``pandas.DataFrame`` (nested fields as dicts and lists)."""
+    """The release as a ``pandas.DataFrame`` (nested fields as dicts and lists).
+
+    Rows come split by split (the Parquet files), each in id order; sort by ``id`` for
+    the JSONL order.
+    """
     import pyarrow.parquet as pq
 
     release = _checked(path)
     files = [str(p) for p in parquet_files(release)]
     table = pq.ParquetDataset(files).read(use_threads=True)
-    if len(files) > 1:  # one file per split: restore the release's id order
-        table = table.sort_by("id")
     return _with_defaults(table.to_pandas())
 
 

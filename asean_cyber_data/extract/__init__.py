@@ -63,23 +63,12 @@ def _record(
 
     found_date = find_date(text, language, doc.date)
     if found_date.date and found_date.end > found_date.start:
-        evidence.append(
-            Evidence(
-                field="date", start=found_date.start, end=found_date.end, value=found_date.date
-            )
-        )
+        evidence.append(_cite("date", found_date.start, found_date.end, found_date.date))
 
     found_source = find_source(text, language)
     source_name = found_source.name if found_source else doc.source
     if found_source:
-        evidence.append(
-            Evidence(
-                field="source",
-                start=found_source.start,
-                end=found_source.end,
-                value=found_source.name,
-            )
-        )
+        evidence.append(_cite("source", found_source.start, found_source.end, found_source.name))
 
     found_speakers = find_speakers(text, language)
     speakers = [
@@ -88,40 +77,20 @@ def _record(
     ]
     for index, found in enumerate(found_speakers):
         evidence.append(
-            Evidence(
-                field="speaker" if index == 0 else "speakers",
-                start=found.span[0],
-                end=found.span[1],
-                value=found.name,
-            )
+            _cite("speaker" if index == 0 else "speakers", found.span[0], found.span[1], found.name)
         )
         if index == 0 and found.title and found.title_span:
             evidence.append(
-                Evidence(
-                    field="speaker_title",
-                    start=found.title_span[0],
-                    end=found.title_span[1],
-                    value=found.title,
-                )
+                _cite("speaker_title", found.title_span[0], found.title_span[1], found.title)
             )
 
     found_event = find_event_date(text, language, found_date)
     if found_event.date and found_event.end > found_event.start:
-        evidence.append(
-            Evidence(
-                field="event_date",
-                start=found_event.start,
-                end=found_event.end,
-                value=found_event.date,
-            )
-        )
+        evidence.append(_cite("event_date", found_event.start, found_event.end, found_event.date))
 
     found_initiatives = find_initiatives(text, language)
     initiatives = [Initiative(name=i.name, surface=i.surface) for i in found_initiatives]
-    evidence += [
-        Evidence(field="initiatives", start=i.start, end=i.end, value=i.name)
-        for i in found_initiatives
-    ]
+    evidence += [_cite("initiatives", i.start, i.end, i.name) for i in found_initiatives]
 
     home = found_speakers[0].country if found_speakers else language.home_country
     found_partners = find_partners(
@@ -129,7 +98,7 @@ def _record(
     )
     partners = [Partner(code=p.code, name=p.name) for p in found_partners]
     for p in found_partners:
-        evidence += [Evidence(field="partners", start=s, end=e, value=p.code) for s, e in p.spans]
+        evidence += [_cite("partners", s, e, p.code) for s, e in p.spans]
 
     evidence.sort(key=lambda e: (e.start, e.end, e.field))
     return Record(
@@ -161,6 +130,11 @@ def _record(
             given_source=doc.source,
         ),
     )
+
+
+def _cite(field: str, start: int, end: int, value: str) -> Evidence:
+    """Evidence that ``value`` was read at ``text[start:end]``."""
+    return Evidence(field=field, start=start, end=end, value=value)  # type: ignore[arg-type]
 
 
 def extract(text: str, id: str = "article", path: str = "<string>") -> Record:
