@@ -189,6 +189,9 @@ class LanguagePack:
     date_introducers: tuple[str, ...]
     buddhist_era: bool
     month_first: bool
+    name_words: int
+    name_particles: tuple[str, ...]
+    speech_reach: int
     capital_months: frozenset[str]
     partners: PhraseMatcher
     partner_names: dict[str, str]
@@ -325,6 +328,9 @@ def pack(code: str) -> LanguagePack:
         date_introducers=_merged_lists(files, "date_introducers"),
         buddhist_era=bool(own.get("buddhist_era", False)),
         month_first=own.get("numeric_date_order") == "mdy",
+        name_words=int(own.get("name_words", 2)),
+        name_particles=tuple(own.get("name_particles") or ()),
+        speech_reach=int(own.get("speech_reach", 90)),
         capital_months=frozenset(
             str(m).casefold() for m in _merged_lists(files, "capitalised_months")
         ),

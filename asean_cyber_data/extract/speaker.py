@@ -57,7 +57,6 @@ _CAPITALISED_RUN = re.compile(
     + "|".join(re.escape(p) for p in sorted(_PARTICLES, key=len, reverse=True))
     + "))*"
 )
-SPEECH_WINDOW_AFTER = 90
 SPEECH_WINDOW_BEFORE = 70
 TITLE_WINDOW = 100
 TIGHT_WINDOW = 16
@@ -320,7 +319,7 @@ def find_speakers(text: str, language: LanguagePack) -> list[FoundSpeaker]:
         for v_start, v_end in speech_hits:
             if not (sentence[0] <= v_start < sentence[1]):
                 continue
-            reach_after = SPEECH_WINDOW_AFTER if person.titled else TIGHT_WINDOW
+            reach_after = language.speech_reach if person.titled else TIGHT_WINDOW
             reach_before = SPEECH_WINDOW_BEFORE if person.titled else TIGHT_WINDOW
             after = end <= v_start <= end + reach_after and v_start < max(next_start, end)
             before = (
@@ -455,10 +454,16 @@ def _uncased_persons(
             continue
         if titles and titles.match(text, m.start()):
             continue
-        words = re.match(r"(\S+)\s(\S+)", text[m.end() :])
+        gap = re.match(r"\s*", text[m.end() :])
+        start = m.end() + (gap.end() if gap else 0)
+        words = re.match(r"\S+(?:\s\S+){" + str(language.name_words - 1) + "}", text[start:])
         if not words:
             continue
-        start, end = m.end(), m.end() + words.end()
+        end = start + words.end()
+        for particle in sorted(language.name_particles, key=len, reverse=True):
+            if text[start:end].endswith(particle) and end - len(particle) > start:
+                end -= len(particle)  # "ဦးကျော်ဇေယျာက": the subject particle is not the name
+                break
         name = text[start:end]
         owner = next((p for p in persons if p.name == name), None)
         if owner:
@@ -468,6 +473,14 @@ def _uncased_persons(
         title_span = (end + 1, end + title_match.end()) if title_match else None
         title = text[title_span[0] : title_span[1]] if title_span else None
         persons.append(
-            Person(name, tuple(name.split()), m.group(), title, title_span, None, [(start, end)])
+            Person(
+                name,
+                tuple(name.split()),
+                m.group().strip(),
+                title,
+                title_span,
+                None,
+                [(start, end)],
+            )
         )
     return persons

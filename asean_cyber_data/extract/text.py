@@ -23,7 +23,11 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[^\s\"'“‘(]*[A-Z0-9À-Ỹ])|\n+")
+#: A sentence ends at . ! ? before a capitalised word, at the Khmer and Myanmar full
+#: stops (។ ။), or at a line break.
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[^\s\"'“‘(]*[A-Z0-9À-Ỹ])|[។။]+|\n+"
+)
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 
 
