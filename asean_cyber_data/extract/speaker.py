@@ -241,6 +241,12 @@ def _clean_title(title: str, language: LanguagePack, honorific: str | None) -> s
     if honorific and title.endswith(honorific):
         title = title[: -len(honorific)].strip(" ,")
     title = re.sub(r"^(?:[\w’']+['’]s\s+)", "", title).strip(" ,")
+    if title.count("(") > title.count(")"):  # "Menteri Luar Negeri (Menlu": drop the stub
+        title = title[: title.rfind("(")].strip(" ,")
+    for honorific_word in language.honorifics:  # a rank written before the name
+        if title.endswith(" " + honorific_word):
+            title = title[: -len(honorific_word)].strip(" ,")
+            break
     return title or None
 
 
