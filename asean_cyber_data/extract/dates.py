@@ -27,6 +27,9 @@ from ..langdata import LanguagePack, PhraseMatcher, base_data, pack, read_yaml, 
 from .text import ascii_digits, sentence_at, sentences
 
 HEADER_CHARS = 200
+#: The word after a series name (past a bracketed acronym): when it is capitalised, the
+#: series name is part of a longer name.
+_NEXT_WORD = re.compile(r"[ \t]+(?:\([\w+-]+\)[ \t]+)?([^\W\d_][\w'’-]*)")
 BUDDHIST_ERA_OFFSET = 543
 
 
@@ -187,6 +190,9 @@ def _calendar_years(text: str, language: LanguagePack) -> tuple[list[int], int |
     before, after = _ordinal_patterns(language.code)
     years: list[int] = []
     for start, end, index in series_matcher.finditer(text):
+        follower = _NEXT_WORD.match(text, end)
+        if follower and follower.group(1)[:1].isupper():
+            continue  # "5th ASEAN Regional Forum Inter-Sessional Meeting" is not the 5th ARF
         series = calendar["series"][int(index)]
         numbers: list[int] = []
         if before:

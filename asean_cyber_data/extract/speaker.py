@@ -471,9 +471,10 @@ def _uncased_persons(
                 end -= len(particle)  # "ဦးကျော်ဇေယျာက": the subject particle is not the name
                 break
         name = text[start:end]
-        owner = next((p for p in persons if p.name == name), None)
-        if owner:
-            owner.mentions.append((start, end))
+        given = text[start:end].split()[0].rstrip("ฯ")
+        owner = next((p for p in persons if p.name == name or p.tokens[0] == given), None)
+        if owner:  # a later "นายปานปรีย์ฯ กล่าว" is the person named in full earlier
+            owner.mentions.append((start, start + len(given)))
             continue
         title_match = re.match(r"\s(\S+)", text[end:])
         title_span = (end + 1, end + title_match.end()) if title_match else None
