@@ -207,6 +207,7 @@ class LanguagePack:
     attribution_cues: tuple[str, ...]
     host_prepositions: tuple[str, ...]
     nationality_before: tuple[str, ...]
+    aside_cues: tuple[str, ...]
     nationality_after: tuple[str, ...]
     not_initiative_words: tuple[str, ...]
     grammars: tuple[InitiativeGrammar, ...]
@@ -348,6 +349,7 @@ def pack(code: str) -> LanguagePack:
         attribution_cues=_merged_lists(files, "attribution_cues"),
         host_prepositions=_merged_lists(files, "host_prepositions"),
         nationality_before=_merged_lists(files, "nationality_before"),
+        aside_cues=_merged_lists(files, "aside_cues"),
         nationality_after=_merged_lists(files, "nationality_after"),
         not_initiative_words=_merged_lists([base, *files], "not_initiative_words"),
         grammars=tuple(_grammar(data) for data in files),

@@ -138,3 +138,11 @@ def test_every_quoted_person_is_listed_principal_first() -> None:
     record = extract(seed("001"))
     assert [s.name for s in record.speakers] == ["Nur Jazlan Mohamed", "Eriko Yamatani"]
     assert record.speakers[0] == record.speaker
+
+
+def test_an_aside_about_other_cooperation_adds_no_partner() -> None:
+    record = extract("MANILA, 4 March 2024 — The Philippines and Japan signed a cybersecurity "
+                     "memorandum of understanding on incident response, Secretary Ivan Uy said. "
+                     "Separately, the department has similar agreements with Australia and the "
+                     "United States, he said.")
+    assert [p.code for p in record.partners] == ["JP"]

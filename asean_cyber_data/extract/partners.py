@@ -7,6 +7,7 @@ names, adjectives and capitals) gets a weight:
   "dengan", "phối hợp", "ร่วมกับ") or it is joined to ASEAN ("ASEAN-EU", "ASEAN và
   EU", "Japan and ASEAN");
 - 0 when cited as a source of information ("according to", "laporan Interpol");
+- 0 in an aside about other cooperation ("separately", "similar agreements with");
 - x0.3 in a question or hypothetical ("whether", "apakah");
 - x0.5 inside the name of an initiative ("Công ước Liên hợp quốc ...").
 
@@ -73,6 +74,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     joiner = "|".join(["[-–—+]", *(re.escape(c) for c in language.conjunctions)])
     asean = "|".join(re.escape(a) for a in base_data()["asean_names"])
     hypothetical = "|".join(re.escape(h) for h in language.hypothetical_cues) or "(?!x)x"
+    aside = "|".join(re.escape(h) for h in language.aside_cues) or "(?!x)x"
     before = "|".join(re.escape(w) for w in language.nationality_before) or "(?!x)x"
     after = "|".join(re.escape(w) for w in language.nationality_after) or "(?!x)x"
     return {
@@ -83,6 +85,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
         "joined_before": re.compile(r"(?:" + asean + r")\s*(?:" + joiner + r")\s*$"),
         "joined_after": re.compile(r"\s*(?:" + joiner + r")\s*(?:" + asean + ")"),
         "hypothetical": re.compile(r"(?<!\w)(?:" + hypothetical + r")(?!\w)", re.IGNORECASE),
+        "aside": re.compile(r"(?<!\w)(?:" + aside + r")(?!\w)", re.IGNORECASE),
     }
 
 
@@ -138,6 +141,8 @@ def _mentions(
             weight = 0.0
             cued = False
         sentence = sentence_at(spans, start)
+        if patterns["aside"].search(text, sentence[0], sentence[1]):
+            weight, cued = 0.0, False  # "Separately, ... similar agreements with X"
         if patterns["hypothetical"].search(text, sentence[0], sentence[1]):
             weight *= HYPOTHETICAL_FACTOR
             cued = False
