@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,17 @@ RAW = ROOT / "raw"
 BUILD = ROOT / "build"
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``asean-cyber-data ARGS...`` as a user would, from the project root."""
+    return subprocess.run(
+        [sys.executable, "-m", "asean_cyber_data.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=900,
+    )
 
 
 def release_bytes(release: Path) -> dict[str, bytes]:

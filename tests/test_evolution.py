@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +15,13 @@ from asean_cyber_data import evolution
 from asean_cyber_data.schema_forms import json_schema, load_json_schema
 from asean_cyber_data.validate import SchemaVersionError, validate_release
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, cli
 
 FROZEN = DATA / "release-1.0.0"
 
 
 def test_schema_check_passes_in_ci() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "asean_cyber_data.cli", "schema", "check"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    result = cli("schema", "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1.0.0 → 1.1.0" in result.stdout and "minor bump: ok" in result.stdout
 
@@ -120,20 +113,7 @@ def test_frozen_1_0_0_release_is_read_by_current_code() -> None:
 
 
 def test_migrate_rewrites_an_old_release_with_the_current_schema(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "asean_cyber_data.cli",
-            "migrate",
-            str(FROZEN),
-            "--out",
-            str(tmp_path / "new"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    result = cli("migrate", str(FROZEN), "--out", str(tmp_path / "new"))
     assert result.returncode == 0, result.stderr
     manifest = json.loads((tmp_path / "new" / "manifest.json").read_text())
     assert manifest["schema_version"] == acd.SCHEMA_VERSION

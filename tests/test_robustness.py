@@ -23,7 +23,7 @@ from asean_cyber_data.extract import ExtractionError, extract
 from asean_cyber_data.models import Record
 from asean_cyber_data.validate import validate_release
 
-from .conftest import RAW, ROOT, release_bytes
+from .conftest import RAW, ROOT, cli, release_bytes
 
 SEEDS = sorted(RAW.glob("*.txt"))
 NEWS_WORDS = st.sampled_from(
@@ -167,22 +167,11 @@ def test_strict_flag_and_summary_line(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     (raw / "empty.txt").write_bytes(b"")
-    command = [
-        sys.executable,
-        "-m",
-        "asean_cyber_data.cli",
-        "build",
-        "--raw",
-        str(raw),
-        "--out",
-        str(tmp_path / "out"),
-        "--workers",
-        "1",
-    ]
-    lenient = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    command = ["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--workers", "1"]
+    lenient = cli(*command)
     assert lenient.returncode == 0
     assert lenient.stdout.startswith("built 5 records, 1 rejects")
-    strict = subprocess.run([*command, "--strict"], capture_output=True, text=True, cwd=ROOT)
+    strict = cli(*command, "--strict")
     assert strict.returncode == 1 and "rejected" in strict.stderr
     rejects = (tmp_path / "out" / "rejects.jsonl").read_text().splitlines()
     assert json.loads(rejects[0])["reason"] == "empty"
@@ -192,19 +181,5 @@ def test_nothing_buildable_fails(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "empty.txt").write_bytes(b"")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "asean_cyber_data.cli",
-            "build",
-            "--raw",
-            str(raw),
-            "--out",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    result = cli("build", "--raw", str(raw), "--out", str(tmp_path / "out"))
     assert result.returncode == 1 and "no records could be built" in result.stderr

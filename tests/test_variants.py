@@ -141,8 +141,10 @@ def test_every_quoted_person_is_listed_principal_first() -> None:
 
 
 def test_an_aside_about_other_cooperation_adds_no_partner() -> None:
-    record = extract("MANILA, 4 March 2024 — The Philippines and Japan signed a cybersecurity "
-                     "memorandum of understanding on incident response, Secretary Ivan Uy said. "
-                     "Separately, the department has similar agreements with Australia and the "
-                     "United States, he said.")
+    record = extract(
+        "MANILA, 4 March 2024 — The Philippines and Japan signed a cybersecurity "
+        "memorandum of understanding on incident response, Secretary Ivan Uy said. "
+        "Separately, the department has similar agreements with Australia and the "
+        "United States, he said."
+    )
     assert [p.code for p in record.partners] == ["JP"]
