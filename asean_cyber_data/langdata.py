@@ -172,6 +172,7 @@ class InitiativeGrammar:
     attributive_followers: frozenset[str] = frozenset()
     occasion_after: tuple[str, ...] = ()
     unspaced: bool = False
+    name_complements: tuple[str, ...] = ()
     clause_starts: tuple[str, ...] = ()
     clause_stops: tuple[str, ...] = ()
 
@@ -265,6 +266,7 @@ def _grammar(data: dict[str, Any]) -> InitiativeGrammar:
         attributive_followers=frozenset(g.get("attributive_followers") or ()),
         occasion_after=tuple(g.get("occasion_after") or ()),
         unspaced=bool(g.get("unspaced", False)),
+        name_complements=tuple(g.get("name_complements") or ()),
         clause_starts=tuple(g.get("clause_starts") or ()),
         clause_stops=tuple(g.get("clause_stops") or ()),
     )

@@ -221,12 +221,20 @@ def _complement(text: str, head_end: int, grammar: InitiativeGrammar) -> int:
     quoted = _quoted_after(text, end, grammar)
     if quoted:
         return quoted
-    complement = re.match(r"\s(?:of|on|for|against|to|in)\s", text[end:])
+    complement = _complement_start(grammar.name_complements).match(text, end)
     if complement:
-        right = _extend_right(text, end + complement.end(), grammar, lowercase=False)
-        if right > end + complement.end():
+        right = _extend_right(text, complement.end(), grammar, lowercase=False)
+        if right > complement.end():
             return right
     return end
+
+
+@cache
+def _complement_start(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The word that opens a name's complement ("Meeting *on* Transnational Crime")."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\s(?:" + "|".join(re.escape(w) for w in words) + r")\s")
 
 
 def _clause_end(text: str, head_end: int, grammar: InitiativeGrammar) -> int:

@@ -22,41 +22,29 @@ from ..langdata import LanguagePack, base_data, pack
 from .text import phrase_regex, sentence_at, sentences
 
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’](?![sS]\b)[\w\-]+)*\.?|\d+")
-_PARTICLES = frozenset(
-    {
-        "bin",
-        "binti",
-        "bte",
-        "b.",
-        "bt.",
-        "van",
-        "der",
-        "de",
-        "al",
-        "el",
-        "a/l",
-        "Jr.",
-        "Jr",
-        "Sr.",
-        "da",
-        "dos",
-        "von",
-    }
-)
 _UPPER = "".join(
     c
     for c in map(chr, [*range(0x41, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00)])
     if c.isupper()
 )
-_CAPITALISED_RUN = re.compile(
-    "["
-    + re.escape(_UPPER)
-    + r"][\w'’\-]*\.?(?: (?:["
-    + re.escape(_UPPER)
-    + r"][\w'’\-]*\.?|"
-    + "|".join(re.escape(p) for p in sorted(_PARTICLES, key=len, reverse=True))
-    + "))*"
-)
+
+
+@cache
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Lowercase words inside names ("bin", "van") and suffixes after them ("Jr")."""
+    data = base_data()
+    suffixes = frozenset(str(w) for w in data["name_suffixes"])
+    return frozenset(str(w) for w in data["name_particles"]) | suffixes, suffixes
+
+
+@cache
+def _capitalised_run() -> re.Pattern[str]:
+    """Stretches of capitalised words (and name particles) separated by single spaces."""
+    upper = "[" + re.escape(_UPPER) + r"][\w'’\-]*\.?"
+    particles = "|".join(re.escape(p) for p in sorted(_name_words()[0], key=len, reverse=True))
+    return re.compile(upper + r"(?: (?:" + upper + "|" + particles + "))*")
+
+
 SPEECH_WINDOW_BEFORE = 70
 TITLE_WINDOW = 100
 TIGHT_WINDOW = 16
@@ -120,13 +108,14 @@ def _name_runs(
     tokens are looked at one by one.
     """
     runs: list[list[re.Match[str]]] = []
+    particles, suffixes = _name_words()
     mask = bytearray(len(text) + 1)
     for s, e in blocked:
         mask[s:e] = b"\x01" * (e - s)
     current: list[re.Match[str]] = []
 
     def close() -> None:
-        while current and current[-1].group().rstrip(".") in _PARTICLES:
+        while current and current[-1].group().rstrip(".") in particles:
             current.pop()
         if current:
             runs.append(current.copy())
@@ -138,7 +127,7 @@ def _name_runs(
     previous_end = -1
     tokens = (
         m
-        for run in _CAPITALISED_RUN.finditer(text)
+        for run in _capitalised_run().finditer(text)
         for m in _TOKEN.finditer(text, run.start(), run.end())
     )
     for m in tokens:
@@ -154,7 +143,7 @@ def _name_runs(
             and not bare.isdigit()
             and not acronym
         )
-        particle = bool(current) and bare in _PARTICLES
+        particle = bool(current) and bare in particles
         if not contiguous:
             close()
         if name_like or particle:
@@ -162,7 +151,7 @@ def _name_runs(
         else:
             close()
         previous_end = m.end()
-        if token.endswith(".") and len(bare) > 2 and bare not in ("Jr", "Sr"):
+        if token.endswith(".") and len(bare) > 2 and bare not in suffixes:
             close()
             previous_end = -1
     close()
@@ -397,7 +386,7 @@ def _cased_persons(
             m.group().rstrip(".") if not re.fullmatch(r"[A-Z]\.", m.group()) else m.group()
             for m in run
         )
-        if text[end - 1] == "." and tokens[-1] not in ("Jr", "Sr") and len(tokens[-1]) > 2:
+        if text[end - 1] == "." and tokens[-1] not in _name_words()[1] and len(tokens[-1]) > 2:
             end -= 1  # a sentence's full stop is not part of the name
         owner = next((p for p in persons if _is_short_form(tokens, p.tokens)), None)
         if owner is not None:
@@ -418,7 +407,9 @@ def _cased_persons(
         if title and title_span:
             at = text.find(title, title_span[0], title_span[1])
             title_span = (at, at + len(title)) if at >= 0 else None
-        name = text[start:end].rstrip(".,") if tokens[-1] not in ("Jr", "Sr") else text[start:end]
+        name = (
+            text[start:end].rstrip(".,") if tokens[-1] not in _name_words()[1] else text[start:end]
+        )
         titled = title_span is not None or honorific is not None
         shorter = next((p for p in persons if _is_short_form(p.tokens, tokens)), None)
         if shorter is not None:

@@ -25,9 +25,7 @@ def ascii_digits(text: str) -> str:
 
 #: A sentence ends at . ! ? before a capitalised word, at the Khmer and Myanmar full
 #: stops (។ ။), or at a line break.
-_SENTENCE_END = re.compile(
-    r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[^\s\"'“‘(]*[A-Z0-9À-Ỹ])|[។။]+|\n+"
-)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[^\s\"'“‘(]*[A-Z0-9À-Ỹ])|[។။]+|\n+")
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 
 
