@@ -29,7 +29,8 @@ from .text import phrase_regex
 
 _WORD = re.compile(r"[^\W_][\w'’\-–+./]*|\(|\)|[“”\"]|[,;:!?]|\S")
 _ACRONYM_PAREN = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9\-+&]{1,14})\)")
-_PLUS_PARTNER = re.compile(r"\s?\+\s?[A-Z][\w]+")
+#: "+ Japan", "+Trung Quốc": a partner added to a meeting's name.
+_PLUS_PARTNER = re.compile(r"\s?\+\s?[A-ZĐ]\w+(?:\s[A-ZĐ]\w+)?")
 _ORDINAL_TOKEN = re.compile(r"^(?:\d{1,3}[^\W\d]{0,3}|[^\W\d]{1,3}-\d{1,3}|\d{4}(?:[–-]\d{4})?)$")
 _NON_SPACE = re.compile(r"\S*")
 MAX_TOKENS = 22
@@ -380,8 +381,8 @@ def find_initiatives(text: str, language: LanguagePack) -> list[FoundInitiative]
     ]
     spans = [(s, s + len(text[s:e].rstrip(" ,;:–-"))) for s, e in spans]
     for s, e, _name in known_hits:
-        plus = re.match(r"\s?\+\s?[A-ZĐ][\w]+(?:\s[A-ZĐ][\w]+)?", text[e:])
-        spans.append((s, e + plus.end() if plus else e))
+        plus = _PLUS_PARTNER.match(text, e)
+        spans.append((s, plus.end() if plus else e))
     # Keep the outermost spans: a known acronym inside a longer name is part of it.
     spans = sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0])))
     outer: list[tuple[int, int]] = []

@@ -77,10 +77,11 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     aside = "|".join(re.escape(h) for h in language.aside_cues) or "(?!x)x"
     before = "|".join(re.escape(w) for w in language.nationality_before) or "(?!x)x"
     after = "|".join(re.escape(w) for w in language.nationality_after) or "(?!x)x"
+    listed = "|".join([",", *(re.escape(c) for c in language.conjunctions)])
     return {
         "nationality_before": re.compile(r"(?<!\w)(?:" + before + r")\s*$"),
-        "nationality_after": re.compile(
-            r"(?:\s*(?:,|and|dan|và)?\s*[^\W\d_]+)?\s*(?:" + after + r")(?!\w)"
+        "nationality_after": re.compile(  # "Chinese and Laotian nationals"
+            r"(?:\s*(?:" + listed + r")?\s*[^\W\d_]+)?\s*(?:" + after + r")(?!\w)"
         ),
         "joined_before": re.compile(r"(?:" + asean + r")\s*(?:" + joiner + r")\s*$"),
         "joined_after": re.compile(r"\s*(?:" + joiner + r")\s*(?:" + asean + ")"),

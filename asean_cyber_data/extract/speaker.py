@@ -462,7 +462,9 @@ def _uncased_persons(
                 end -= len(particle)  # "ဦးကျော်ဇေယျာက": the subject particle is not the name
                 break
         name = text[start:end]
-        given = text[start:end].split()[0].rstrip("ฯ")
+        given = text[start:end].split()[0]
+        for particle in language.name_particles:
+            given = given.removesuffix(particle) or given
         owner = next((p for p in persons if p.name == name or p.tokens[0] == given), None)
         if owner:  # a later "นายปานปรีย์ฯ กล่าว" is the person named in full earlier
             owner.mentions.append((start, start + len(given)))
