@@ -10,11 +10,21 @@ does, then compared field by field:
 - partners: micro precision / recall / F1 of the code sets;
 - initiatives: micro precision / recall / F1. A prediction is right when its name or
   surface fuzzily matches the gold name or an alias (:func:`initiative_matches`); a
-  gold initiative marked ``optional`` is neither a miss nor a false hit.
+  gold initiative marked ``optional`` is neither a miss nor a false hit;
+- the wrong-value rate of date, source, speaker and partner: a value given that is not
+  right (a null is a gap, not a wrong value), per on-topic article;
+- relevance: precision and recall of "this article is on-topic" over every gold object.
+  Gold marked ``"relevant": false`` expects no record; fields are scored on the
+  on-topic articles only.
+
+Every gold set is split by a stable hash of the file name (``data/evaluation.yaml``):
+the held-out part is measured but its misses are not printed unless asked for, so it
+stays unread while the rules are developed and its score estimates unseen articles.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import defaultdict
@@ -25,12 +35,15 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .extract import ExtractionError, extract_document
-from .langdata import fold
+from .langdata import fold, read_yaml
 from .models import Record
 from .read import Document, Reject, read_path
 
 ACCURACY_FIELDS = ("language", "date", "source", "speaker", "partner")
+#: Fields whose wrong values (given, but not right) are counted separately from gaps.
+WRONG_VALUE_FIELDS = ("date", "source", "speaker", "partner")
 SET_FIELDS = ("partners", "initiatives")
+PARTS = ("all", "dev", "holdout")
 FUZZY_THRESHOLD = 85
 CONTAINED_SHARE = 0.7
 
@@ -72,10 +85,15 @@ def initiative_matches(predicted: list[str], gold: list[str]) -> bool:
 class Counts:
     right: int = 0
     total: int = 0
+    wrong: int = 0
 
     @property
     def accuracy(self) -> float:
         return self.right / self.total if self.total else 0.0
+
+    @property
+    def wrong_rate(self) -> float:
+        return self.wrong / self.total if self.total else 0.0
 
 
 @dataclass
@@ -103,6 +121,10 @@ class SetCounts:
 class Scores:
     accuracy: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     sets: dict[str, SetCounts] = field(default_factory=lambda: defaultdict(SetCounts))
+    #: Relevance over every gold object: "relevant" is the positive class.
+    relevance: SetCounts = field(default_factory=SetCounts)
+    documents: int = 0
+    on_topic: int = 0
 
     def summary(self) -> dict[str, float]:
         out = {f: round(self.accuracy[f].accuracy, 4) for f in ACCURACY_FIELDS}
@@ -111,6 +133,10 @@ class Scores:
             out[f"{f}_precision"] = round(s.precision, 4)
             out[f"{f}_recall"] = round(s.recall, 4)
             out[f"{f}_f1"] = round(s.f1, 4)
+        for f in WRONG_VALUE_FIELDS:
+            out[f"{f}_wrong"] = round(self.accuracy[f].wrong_rate, 4)
+        out["relevance_precision"] = round(self.relevance.precision, 4)
+        out["relevance_recall"] = round(self.relevance.recall, 4)
         return out
 
 
@@ -120,14 +146,48 @@ class Report:
     by_language: dict[str, Scores]
     misses: list[dict[str, Any]]
     documents: int
+    parts: dict[str, Scores] = field(default_factory=dict)
+    part: str = "all"
+    hidden_misses: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "part": self.part,
             "documents": self.documents,
+            "on_topic": self.overall.on_topic,
             "overall": self.overall.summary(),
+            "parts": {
+                k: {"documents": v.documents, "on_topic": v.on_topic, **v.summary()}
+                for k, v in self.parts.items()
+            },
             "by_language": {k: v.summary() for k, v in sorted(self.by_language.items())},
             "misses": self.misses,
+            "hidden_misses": self.hidden_misses,
         }
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """How gold files are split into a development part and a held-out part."""
+
+    salt: str
+    share: float
+    tuned: frozenset[str]
+
+    def part_of(self, file_name: str) -> str:
+        """``"holdout"`` for a file put aside by the stable hash, else ``"dev"``."""
+        if file_name in self.tuned:
+            return "dev"
+        digest = hashlib.sha256((self.salt + file_name).encode("utf-8")).hexdigest()
+        return "holdout" if int(digest[:8], 16) < self.share * 2**32 else "dev"
+
+
+def protocol() -> Protocol:
+    """The split of ``data/evaluation.yaml``."""
+    data = read_yaml("evaluation.yaml")
+    return Protocol(
+        str(data["holdout_salt"]), float(data["holdout_share"]), frozenset(data["tuned_files"])
+    )
 
 
 def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
@@ -144,16 +204,26 @@ def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
     return gold
 
 
-def _extract_file(path: Path, root: Path) -> Record | None:
+def _extract_file(path: Path, root: Path) -> tuple[Record | None, str | None]:
+    """The record the build would make of ``path``, or None and the reject reason."""
     for item in read_path(path, root):
         if isinstance(item, Reject):
-            return None
+            return None, item.reason
         assert isinstance(item, Document)
         try:
-            return extract_document(item)
-        except ExtractionError:
-            return None
-    return None
+            return extract_document(item), None
+        except ExtractionError as error:
+            return None, error.reason
+    return None, "no_document"
+
+
+def _predicted_relevant(record: Record | None) -> bool:
+    """Predicted on-topic: the article became a record that is not marked off-topic
+    (a record kept with ``--keep-off-topic`` carries its own decision)."""
+    if record is None:
+        return False
+    decided = getattr(getattr(record, "relevance", None), "relevant", None)
+    return True if decided is None else bool(decided)
 
 
 def _speaker_right(record: Record, gold: list[str]) -> bool:
@@ -209,6 +279,7 @@ def score_record(
         for s in scores:
             s.accuracy[field_name].total += 1
             s.accuracy[field_name].right += int(right)
+            s.accuracy[field_name].wrong += int(not right and predicted is not None)
         if not right:
             misses.append(
                 {"file": name, "field": field_name, "predicted": predicted, "gold": expected}
@@ -269,46 +340,105 @@ def _score_initiatives(
         c.gold += sum(required)
 
 
-def evaluate(gold_dir: Path) -> Report:
-    """Extract every article under ``gold_dir/raw`` and compare with the gold."""
+def evaluate(gold_dir: Path, part: str = "all", show_holdout: bool = False) -> Report:
+    """Extract every article under ``gold_dir/raw`` and compare with the gold.
+
+    ``part`` selects what ``overall``, ``by_language`` and the misses cover (``all``,
+    ``dev`` or ``holdout``); the scores of every part are always reported. Misses of
+    held-out files are left out unless ``show_holdout``.
+    """
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}: use one of {', '.join(PARTS)}")
     gold = load_gold(gold_dir)
     raw = gold_dir / "raw"
-    overall = Scores()
+    split = protocol()
+    parts = {name: Scores() for name in PARTS}
     by_language: dict[str, Scores] = defaultdict(Scores)
     misses: list[dict[str, Any]] = []
+    hidden = 0
     for name in sorted(gold):
+        item = gold[name]
+        file_part = split.part_of(name)
+        selected = part in ("all", file_part)
+        targets = [parts["all"], parts[file_part]]
+        if selected:
+            targets.append(by_language[item["language"]])
         path = raw / name
-        record = _extract_file(path, raw) if path.exists() else None
-        if record is None:
-            misses.append({"file": name, "field": "record", "predicted": None, "gold": "a record"})
-        score_record(record, gold[name], [overall, by_language[gold[name]["language"]]], misses)
-    return Report(overall, dict(by_language), misses, len(gold))
+        record, reason = _extract_file(path, raw) if path.exists() else (None, "missing_file")
+        relevant = item.get("relevant", True) is not False
+        predicted_relevant = _predicted_relevant(record)
+        found: list[dict[str, Any]] = []
+        for s in targets:
+            s.documents += 1
+            s.on_topic += int(relevant)
+            s.relevance.pred += int(predicted_relevant)
+            s.relevance.gold += int(relevant)
+            s.relevance.tp_pred += int(predicted_relevant and relevant)
+            s.relevance.tp_gold += int(predicted_relevant and relevant)
+        if relevant != predicted_relevant:
+            found.append(
+                {
+                    "file": name,
+                    "field": "relevance",
+                    "predicted": predicted_relevant,
+                    "gold": relevant,
+                }
+            )
+        if relevant:
+            if record is None:
+                found.append(
+                    {"file": name, "field": "record", "predicted": reason, "gold": "a record"}
+                )
+            score_record(record, item, targets, found)
+        if not selected:
+            continue
+        if file_part == "holdout" and not show_holdout:
+            hidden += len(found)
+        else:
+            misses += found
+    return Report(
+        parts[part], dict(by_language), misses, parts[part].documents, parts, part, hidden
+    )
+
+
+TABLE_METRICS = (
+    *ACCURACY_FIELDS,
+    "partners_f1",
+    "initiatives_precision",
+    "initiatives_recall",
+    "initiatives_f1",
+    *(f"{f}_wrong" for f in WRONG_VALUE_FIELDS),
+    "relevance_precision",
+    "relevance_recall",
+)
 
 
 def format_table(report: Report) -> str:
-    """The per-field table, overall and by language, then every miss."""
-    columns = ["overall", *sorted(report.by_language)]
-    rows = {
-        c: (report.overall if c == "overall" else report.by_language[c]).summary() for c in columns
+    """The per-field table (every part, then the selected part by language), then misses.
+
+    Counts in the header are on-topic articles (what the fields are scored on).
+    """
+    scores = {
+        **{f"{name}" if name != report.part else f"{name}*": s for name, s in report.parts.items()},
+        **dict(sorted(report.by_language.items())),
     }
-    counts = {
-        c: (
-            report.documents if c == "overall" else report.by_language[c].accuracy["language"].total
-        )
-        for c in columns
-    }
-    metrics = [
-        *ACCURACY_FIELDS,
-        "partners_f1",
-        "initiatives_precision",
-        "initiatives_recall",
-        "initiatives_f1",
+    columns = list(scores)
+    rows = {c: scores[c].summary() for c in columns}
+    width = max(len(m) for m in TABLE_METRICS) + 2
+    lines = [
+        "field".ljust(width) + "".join(f"{c} ({scores[c].on_topic})".rjust(14) for c in columns)
     ]
-    width = max(len(m) for m in metrics) + 2
-    lines = ["field".ljust(width) + "".join(f"{c} ({counts[c]})".rjust(14) for c in columns)]
-    for metric in metrics:
+    for metric in TABLE_METRICS:
         lines.append(
             metric.ljust(width) + "".join(f"{rows[c][metric]:.2f}".rjust(14) for c in columns)
+        )
+    lines.append(
+        f"(* = the part the languages and misses cover; {report.part}: "
+        f"{report.documents} articles, {report.overall.on_topic} on-topic)"
+    )
+    if report.hidden_misses:
+        lines.append(
+            f"{report.hidden_misses} misses in held-out files are not shown (--show-holdout)"
         )
     if report.misses:
         lines.append("")
