@@ -78,12 +78,27 @@ def _tiny_gold_set(root: Path) -> Path:
         encoding="utf-8",
     )
     gold = [
-        {"file": "on.txt", "language": "en", "date": "2024-03-03", "date_ok": ["2024-03-03"],
-         "source": ["Bernama"], "speaker": ["Ahmad Zulkifli"], "partners": ["JP"],
-         "initiatives": []},
-        {"file": "off.txt", "relevant": False, "language": "en", "date": "2023-05-05",
-         "date_ok": ["2023-05-05"], "source": ["VNA"], "speaker": [], "partners": [],
-         "initiatives": []},
+        {
+            "file": "on.txt",
+            "language": "en",
+            "date": "2024-03-03",
+            "date_ok": ["2024-03-03"],
+            "source": ["Bernama"],
+            "speaker": ["Ahmad Zulkifli"],
+            "partners": ["JP"],
+            "initiatives": [],
+        },
+        {
+            "file": "off.txt",
+            "relevant": False,
+            "language": "en",
+            "date": "2023-05-05",
+            "date_ok": ["2023-05-05"],
+            "source": ["VNA"],
+            "speaker": [],
+            "partners": [],
+            "initiatives": [],
+        },
     ]
     (root / "gold.jsonl").write_text("\n".join(json.dumps(g) for g in gold) + "\n")
     return root
