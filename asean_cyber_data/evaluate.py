@@ -6,7 +6,8 @@ does, then compared field by field:
 
 - language, date (right if in ``date_ok``), source (any listed spelling, case- and
   accent-insensitive), speaker (any listed form, honorifics ignored), principal
-  partner: accuracy; an empty gold list means the right answer is null;
+  partner: accuracy; an empty gold list means the right answer is null, and a field
+  listed in the gold's ``null_ok`` is also right when nothing is found;
 - partners: micro precision / recall / F1 of the code sets;
 - initiatives: micro precision / recall / F1. A prediction is right when its name or
   surface fuzzily matches the gold name or an alias (:func:`initiative_matches`); a
@@ -275,6 +276,11 @@ def score_record(
             == (gold_partners[0] if gold_partners else None),
         ),
     }
+    # GUIDELINES v2 ``null_ok``: finding nothing is as defensible as the value given.
+    for field_name in gold.get("null_ok") or []:
+        if field_name in checks and checks[field_name][0] is None:
+            predicted, expected, _right = checks[field_name]
+            checks[field_name] = (predicted, expected, True)
     for field_name, (predicted, expected, right) in checks.items():
         for s in scores:
             s.accuracy[field_name].total += 1

@@ -128,6 +128,22 @@ def test_wrong_values_are_counted_apart_from_gaps(tmp_path: Path) -> None:
     assert report["date_wrong"] == 1.0 and report["source_wrong"] == 0.0
 
 
+def test_null_ok_accepts_a_gap_but_not_a_wrong_value(tmp_path: Path) -> None:
+    root = _tiny_gold_set(tmp_path)
+    lines = (root / "gold.jsonl").read_text().splitlines()
+    on = json.loads(lines[0])
+    on["speaker"], on["null_ok"] = ["Somebody Else"], ["speaker"]
+    (root / "gold.jsonl").write_text(json.dumps(on) + "\n" + lines[1] + "\n")
+    # The extractor finds Ahmad Zulkifli: a value, and not the gold one, so still wrong.
+    report = json.loads(evaluate(str(root), "--json").stdout)["overall"]
+    assert report["speaker"] == 0.0 and report["speaker_wrong"] == 1.0
+    on["speaker"] = ["Ahmad Zulkifli"]
+    on["source"], on["null_ok"] = ["Another Outlet"], ["source", "speaker"]
+    (root / "gold.jsonl").write_text(json.dumps(on) + "\n" + lines[1] + "\n")
+    report = json.loads(evaluate(str(root), "--json").stdout)["overall"]
+    assert report["speaker"] == 1.0 and report["source"] == 0.0  # Bernama is found, not null
+
+
 def test_holdout_part_is_stable_and_its_misses_stay_hidden(tmp_path: Path) -> None:
     from asean_cyber_data.evaluate import protocol
 
