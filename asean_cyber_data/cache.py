@@ -19,7 +19,7 @@ from pathlib import Path
 from .read import Document
 
 #: Files whose content decides a record: the stages up to extraction and all data.
-_EXTRACTION_SOURCES = ("read.py", "clean.py", "langdata.py", "models.py", "extract", "data")
+_EXTRACTION_SOURCES = ("read.py", "clean.py", "datafiles.py", "models.py", "extract", "data")
 _LIBRARIES = ("lingua-language-detector", "babel", "ftfy", "trafilatura", "pydantic")
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .langdata import read_yaml
+from .datafiles import read_yaml
 from .ledger import Ledger
 from .models import Record
 from .schema_forms import hf_features

@@ -17,10 +17,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 import ftfy
-
-from .langdata import LanguagePack
 
 _SPACES = re.compile(r"[\u00A0\u2000-\u200A\u202F\u205F\u3000\u1680]")
 _INVISIBLE = re.compile(r"[\u200B\u200C\u200D\u2060\uFEFF\u00AD]")
@@ -46,6 +45,16 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
+
+
+class Boilerplate(Protocol):
+    """A language's page-furniture patterns (the extractor's language pack is one)."""
+
+    @property
+    def boilerplate_lines(self) -> re.Pattern[str] | None: ...
+
+    @property
+    def boilerplate_tail(self) -> re.Pattern[str] | None: ...
 
 
 @dataclass(frozen=True)
@@ -126,7 +135,7 @@ def normalize(text: str) -> str:
     return "\n".join(out)
 
 
-def strip_boilerplate(text: str, language: LanguagePack) -> str:
+def strip_boilerplate(text: str, language: Boilerplate) -> str:
     """Drop page-furniture lines; cut everything from a comment-section marker on."""
     kept: list[str] = []
     tail, furniture = language.boilerplate_tail, language.boilerplate_lines
@@ -140,12 +149,12 @@ def strip_boilerplate(text: str, language: LanguagePack) -> str:
     return normalize("\n".join(kept))
 
 
-def clean(text: str, language: LanguagePack) -> Cleaned:
+def clean(text: str, language: Boilerplate) -> Cleaned:
     """The full cleaning stage: repair, normalize, strip boilerplate."""
     repaired, repairs = repair(text)
     return Cleaned(strip_boilerplate(normalize(repaired), language), repairs)
 
 
-def clean_repaired(repaired: str, repairs: tuple[str, ...], language: LanguagePack) -> Cleaned:
+def clean_repaired(repaired: str, repairs: tuple[str, ...], language: Boilerplate) -> Cleaned:
     """The cleaning stage for text already repaired (the language was read from it)."""
     return Cleaned(strip_boilerplate(normalize(repaired), language), repairs)

@@ -35,8 +35,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from .datafiles import read_yaml
 from .extract import ExtractionError, extract_document
-from .langdata import fold, read_yaml
+from .extract.langdata import fold
 from .models import Record
 from .read import Document, Reject, read_path
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from asean_cyber_data.clean import clean, repair
-from asean_cyber_data.langdata import pack
+from asean_cyber_data.extract.langdata import pack
 
 from .conftest import RAW
 

@@ -14,8 +14,18 @@ from typing import Any
 import pytest
 
 from asean_cyber_data import extract
-from asean_cyber_data.langdata import DATA as PACKAGE_DATA
-from asean_cyber_data.langdata import fold, languages, pack, read_yaml
+from asean_cyber_data.datafiles import DATA as PACKAGE_DATA
+from asean_cyber_data.datafiles import read_yaml
+from asean_cyber_data.extract.langdata import (
+    BaseFile,
+    LanguageFile,
+    fold,
+    language_file,
+    languages,
+    merge_policy,
+    merged_words,
+    pack,
+)
 from asean_cyber_data.models import Record
 
 from .conftest import DATA
@@ -89,21 +99,73 @@ def _non_strings(value: Any, where: str) -> list[str]:
     return []
 
 
+#: What a language must say itself, not inherit from English: how it writes titles and
+#: speech (every language has its own) and how its partners are named.
+OWN_ESSENTIALS = ("titles", "honorifics", "speech_verbs", "cooperation_cues")
+
+
 @pytest.mark.parametrize("code", LANGUAGE_FILES)
 def test_language_file_loads(code: str) -> None:
     from lingua import Language
 
     data = read_yaml(f"lang/{code}.yaml")
-    assert data["code"] == code
-    assert code in languages()
+    own = language_file(code)
+    assert own.code == code and code in languages()
     language = pack(code)
     # pack() falls back to English for an unknown code: the code proves the file loaded.
     assert language.code == code
-    assert language.months and language.titles and language.speech_verbs
-    assert data.get("lingua") or data.get("script_range")
-    if data.get("lingua"):
-        assert hasattr(Language, data["lingua"])
+    for key in OWN_ESSENTIALS:
+        assert getattr(own, key), f"{code}.yaml says nothing of its own for {key}"
+    if code != "en":
+        # The language's own words are in the pack, beside (not instead of) English's.
+        assert set(own.titles) <= set(language.titles)
+        assert set(language_file("en").titles) <= set(language.titles)
+        assert set(own.titles) - set(language_file("en").titles)
+    assert own.lingua or own.script_range
+    if own.lingua:
+        assert hasattr(Language, own.lingua)
     assert _non_strings(data, code) == []
+
+
+def test_every_language_key_says_how_it_merges() -> None:
+    policies = {
+        key: merge_policy(key) for key in LanguageFile.model_fields if key not in ("code", "name")
+    }
+    assert set(policies.values()) <= {
+        "own",
+        "over_english",
+        "over_english_and_cldr",
+        "alongside_english",
+    }
+    assert policies["titles"] == "over_english" and policies["months"] == "over_english_and_cldr"
+    assert policies["home_country"] == "own" and policies["initiatives"] == "alongside_english"
+
+
+def test_a_misspelled_key_is_an_error() -> None:
+    from pydantic import ValidationError
+
+    data = dict(read_yaml("lang/ms.yaml"))
+    data["speach_verbs"] = data.pop("speech_verbs")
+    with pytest.raises(ValidationError, match="speach_verbs"):
+        LanguageFile.model_validate(data)
+    grammar = dict(data["initiatives"], head_before=["Mesyuarat"])
+    with pytest.raises(ValidationError, match="head_before"):
+        LanguageFile.model_validate({**read_yaml("lang/ms.yaml"), "initiatives": grammar})
+
+
+def test_the_base_file_holds_no_words_of_any_language() -> None:
+    base = read_yaml("lang/base.yaml")
+    assert set(base) == set(BaseFile.model_fields)
+    BaseFile.model_validate(base)
+
+
+def test_own_policy_does_not_inherit_from_english() -> None:
+    # English has no home country; Malay's is Malaysia, and it is not English's words.
+    assert pack("en").home_country is None and pack("ms").home_country == "MY"
+    assert pack("th").buddhist_era and not pack("en").buddhist_era
+    assert merged_words("th", "speech_verbs")[: len(language_file("en").speech_verbs)] == tuple(
+        language_file("en").speech_verbs
+    )
 
 
 def test_languages_include_tagalog_and_thai() -> None:

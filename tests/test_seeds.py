@@ -8,7 +8,7 @@ import pytest
 
 from asean_cyber_data.evaluate import initiative_matches
 from asean_cyber_data.extract import extract
-from asean_cyber_data.langdata import fold
+from asean_cyber_data.extract.langdata import fold
 
 from .conftest import DATA, RAW
 

@@ -13,11 +13,11 @@ from itertools import islice
 from pydantic import ValidationError
 
 from ..clean import clean_repaired, normalize, repair
-from ..langdata import LanguagePack, fold, pack
 from ..models import Evidence, Initiative, Partner, Provenance, Record, Source, Speaker
 from ..read import Document
 from .dates import find_date, find_event_date
 from .initiatives import find_initiatives
+from .langdata import LanguagePack, fold, pack
 from .language import detect_language
 from .partners import find_partners
 from .source import find_source

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from ..langdata import LanguagePack, PhraseMatcher, base_data, pack, read_yaml, trie_pattern
+from ..datafiles import read_yaml
+from .langdata import LanguagePack, PhraseMatcher, pack, trie_pattern
 from .text import ascii_digits, sentence_at, sentences
 
 HEADER_CHARS = 200
@@ -69,9 +70,10 @@ def _patterns(
 ) -> dict[str, re.Pattern[str]]:
     months = trie_pattern(months_key)  # a trie: most positions fail on one character
     weekdays = trie_pattern(weekdays_key)
-    year_words = "|".join(re.escape(w) for w in base_data()["year_introducers"])
-    day_prefixes = "|".join(re.escape(w) for w in base_data()["day_prefixes"])
-    day_links = "|".join(re.escape(w) for w in base_data()["day_month_links"])
+    language = pack(code)
+    year_words = "|".join(re.escape(w) for w in language.year_introducers) or "(?!x)x"
+    day_prefixes = "|".join(re.escape(w) for w in language.day_prefixes) or "(?!x)x"
+    day_links = "|".join(re.escape(w) for w in language.day_month_links) or "(?!x)x"
     year = rf"(?:,?\s*(?:{year_words})?\s*(?P<year>\d{{4}})(?!\d))?"
     return {
         "iso": re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..langdata import InitiativeGrammar, LanguagePack, PhraseMatcher, fold, pack, read_yaml
+from ..datafiles import read_yaml
+from .langdata import InitiativeGrammar, LanguagePack, PhraseMatcher, fold, pack
 from .text import phrase_regex
 
 _WORD = re.compile(r"[^\W_][\w'’\-–+./]*|\(|\)|[“”\"]|[,;:!?]|\S")

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..langdata import languages, read_yaml
+from .langdata import language_file, languages
 
 #: Enough text to decide; longer articles do not change the answer, only the cost.
 SAMPLE_CHARS = 1200
@@ -24,7 +24,7 @@ def _detector() -> tuple[Any, dict[str, str]]:
 
     by_lingua: dict[str, str] = {}
     for code in languages():
-        name = read_yaml(f"lang/{code}.yaml").get("lingua")
+        name = language_file(code).lingua
         if name:
             by_lingua[name] = code
     detector = (
@@ -39,7 +39,7 @@ def _detector() -> tuple[Any, dict[str, str]]:
 def _script_languages() -> tuple[tuple[re.Pattern[str], str], ...]:
     found = []
     for code in languages():
-        script = read_yaml(f"lang/{code}.yaml").get("script_range")
+        script = language_file(code).script_range
         if script:
             found.append((re.compile(script), code))
     return tuple(found)

@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from ..langdata import LanguagePack, base_data, pack
+from .langdata import LanguagePack, pack
 from .text import sentence_at, sentences
 
 CUE_BONUS = 1.5
@@ -72,7 +72,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     """The language's "joined to ASEAN" and hypothetical-sentence patterns, compiled once."""
     language = pack(code)
     joiner = "|".join(["[-–—+]", *(re.escape(c) for c in language.conjunctions)])
-    asean = "|".join(re.escape(a) for a in base_data()["asean_names"])
+    asean = "|".join(re.escape(a) for a in language.asean_names)
     hypothetical = "|".join(re.escape(h) for h in language.hypothetical_cues) or "(?!x)x"
     aside = "|".join(re.escape(h) for h in language.aside_cues) or "(?!x)x"
     before = "|".join(re.escape(w) for w in language.nationality_before) or "(?!x)x"

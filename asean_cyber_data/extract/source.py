@@ -5,7 +5,7 @@ in the dateline ("BANGKOK (REUTERS) -", "Tokyo (ANTARA) –", "(Ngày Nay) -"); 
 line ("Sumber: https://nhandan.vn/...", "Nguồn: TTXVN"); an attribution ("Theo phóng
 viên TTXVN", "By Yonhap", "Copyright © ANTARA 2018", "told Bernama"). A photo credit
 ("Ảnh: TTXVN phát") is not a source. Outlets, their spellings and web domains are
-data (``outlets`` in ``data/lang/base.yaml``).
+data (``data/outlets.yaml``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..langdata import LanguagePack, PhraseMatcher, base_data, pack
+from ..datafiles import read_yaml
+from .langdata import LanguagePack, PhraseMatcher, pack
 
 _URL = re.compile(r"https?://(?:www\.)?([^/\s]+)\S*")
 
@@ -32,7 +33,7 @@ class FoundSource:
 def _outlets() -> tuple[PhraseMatcher, dict[str, str]]:
     names: dict[str, str] = {}
     domains: dict[str, str] = {}
-    for outlet in base_data()["outlets"]:
+    for outlet in read_yaml("outlets.yaml")["outlets"]:
         for alias in [outlet["name"], *outlet.get("aliases", [])]:
             names[alias] = outlet["name"]
         for domain in outlet.get("domains", []):
@@ -48,7 +49,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 @cache
 def _cue_patterns(code: str) -> dict[str, re.Pattern[str]]:
     language = pack(code)
-    photo = _alternation(base_data()["photo_cues"])
+    photo = _alternation(language.photo_cues)
     return {
         "photo": re.compile(r"(?:" + photo + r")\s*:?[^\n]{0,25}$", re.IGNORECASE),
         "credit": re.compile(

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..langdata import LanguagePack, base_data, pack
+from .langdata import LanguagePack, pack
 from .text import phrase_regex, sentence_at, sentences
 
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’](?![sS]\b)[\w\-]+)*\.?|\d+")
@@ -32,9 +32,9 @@ _UPPER = "".join(
 @cache
 def _name_words() -> tuple[frozenset[str], frozenset[str]]:
     """Lowercase words inside names ("bin", "van") and suffixes after them ("Jr")."""
-    data = base_data()
-    suffixes = frozenset(str(w) for w in data["name_suffixes"])
-    return frozenset(str(w) for w in data["name_particles"]) | suffixes, suffixes
+    english = pack("en")
+    suffixes = frozenset(english.name_suffixes)
+    return frozenset(english.name_particles) | suffixes, suffixes
 
 
 @cache
@@ -241,7 +241,7 @@ def _clean_title(title: str, language: LanguagePack, honorific: str | None) -> s
 
 def _is_country(code: str) -> bool:
     """ISO 3166-1 alpha-2 codes are countries; EU, UN, INTERPOL... are organisations."""
-    return len(code) == 2 and code not in base_data()["organisations"]
+    return len(code) == 2 and code not in pack("en").organisations
 
 
 def _speaker_country(

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..langdata import UNSPACED_SCRIPTS, base_data
+from .langdata import UNSPACED_SCRIPTS, pack
 
 #: Thai, Lao, Khmer, Myanmar and other decimal digits → ASCII, one character for one,
 #: so offsets in the translated text are offsets in the original.
@@ -29,9 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[^\s\"'“‘
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 
 
-@lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
-    return frozenset(str(a) for a in base_data()["abbreviations"])
+    return pack("en").abbreviations
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,498 @@
+"""Language data: one validated YAML file per language, merged over English and CLDR.
+
+Everything the extractor knows about a language — month names, titles, honorifics,
+speech verbs, partner names, initiative grammar — lives in
+``asean_cyber_data/data/lang/<code>.yaml``; ``base.yaml`` holds only what is the same
+in every language (member states, organisation codes). Adding a language means adding
+a file; :func:`languages` lists what is there.
+
+Each file is validated by :class:`LanguageFile` (a misspelled key is an error, not a
+silently ignored setting). Every field of the model says how it merges
+(``json_schema_extra["merge"]``):
+
+- ``own``: the language's value (or the default);
+- ``over_english``: English's entries, then the language's own (English is the shared
+  second language of the region's press: its names and titles appear in every article);
+- ``over_english_and_cldr``: babel's CLDR names for English and for the language, then
+  the English file, then the language's file;
+- ``alongside_english``: kept apart and applied side by side (the initiative grammars:
+  English word order and the language's own).
+
+:func:`pack` builds the merged :class:`LanguagePack` once per language and process:
+compiling the phrase matchers is the expensive part; extraction then only runs them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..datafiles import data_names, read_yaml
+
+#: Scripts written without spaces between words: phrases in them match without
+#: word boundaries.
+UNSPACED_SCRIPTS = re.compile(r"[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF]")
+
+Merge = Literal["own", "over_english", "over_english_and_cldr", "alongside_english"]
+
+
+def _merged(how: Merge, description: str, default: Any = None) -> Any:
+    """A field of a language file that says how it merges over English and CLDR."""
+    if isinstance(default, list):
+        return Field(
+            default_factory=list, description=description, json_schema_extra={"merge": how}
+        )
+    if isinstance(default, dict):
+        return Field(
+            default_factory=dict, description=description, json_schema_extra={"merge": how}
+        )
+    return Field(default=default, description=description, json_schema_extra={"merge": how})
+
+
+Words = list[str]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GrammarFile(_Strict):
+    """How one language writes the names of initiatives (``initiatives:`` block)."""
+
+    heads_after: Words = Field(default_factory=list, description="Heads ending a name (English)")
+    heads_before: Words = Field(default_factory=list, description="Heads starting a name")
+    lowercase_heads: Words = Field(default_factory=list, description="Lowercase heads")
+    complement_starts: Words = Field(default_factory=list, description="Open a complement")
+    introducers: Words = Field(default_factory=list, description="Introduce a name")
+    connectors: Words = Field(default_factory=list, description="Lowercase words inside names")
+    stop_words: Words = Field(default_factory=list, description="End a complement")
+    generic_determiners: Words = Field(default_factory=list, description="Make a head generic")
+    ordinal_before: Words = Field(default_factory=list, description="Ordinal regexes before")
+    ordinal_after: Words = Field(default_factory=list, description="Ordinal regexes after")
+    sentence_case: bool = Field(default=False, description="Names run on in lowercase")
+    attributive_followers: Words = Field(default_factory=list, description="Head as modifier")
+    occasion_after: Words = Field(default_factory=list, description="Head as an occasion")
+    unspaced: bool = Field(default=False, description="A name is one unspaced run")
+    name_complements: Words = Field(default_factory=list, description="Open a head's complement")
+    clause_starts: Words = Field(default_factory=list, description="Open a parties clause")
+    clause_stops: Words = Field(default_factory=list, description="End a parties clause")
+
+
+class LanguageFile(_Strict):
+    """One ``data/lang/<code>.yaml`` file, validated; each field says how it merges."""
+
+    code: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code")
+    name: str = Field(description="English name of the language")
+    lingua: str | None = _merged("own", "lingua's Language name (None: detect by script)")
+    script_range: str | None = _merged("own", "Character class of the language's script")
+    cldr_locale: str | None = _merged("own", "babel locale for CLDR names")
+    cased: bool = _merged("own", "The script has letter case", True)
+    buddhist_era: bool = _merged("own", "Years may be Buddhist Era (2567 = 2024)", False)
+    numeric_date_order: Literal["dmy", "mdy"] = _merged("own", "Order of 3/12/2024", "dmy")
+    name_words: int = _merged("own", "Words of a name after an honorific (uncased)", 2)
+    speech_reach: int = _merged("own", "Characters from a name to its speech verb", 90)
+    home_country: str | None = _merged("own", "Country a speaker speaks for by default")
+    months: dict[int, Words] = _merged("over_english_and_cldr", "Month names", {})
+    weekdays: dict[int, Words] = _merged("over_english_and_cldr", "Weekday names (0=Mon)", {})
+    partners: dict[str, Words] = _merged("over_english_and_cldr", "Partner names by code", {})
+    ambiguous_territory_names: Words = _merged(
+        "over_english", "CLDR territory names too ambiguous in running text", []
+    )
+    capitalised_months: Words = _merged("over_english", "Months only when capitalised", [])
+    date_introducers: Words = _merged("over_english", "Words before a day/month date", [])
+    day_prefixes: Words = _merged("over_english", "Written before a day (ika-)", [])
+    day_month_links: Words = _merged("over_english", "Between a day and its month", [])
+    year_introducers: Words = _merged("over_english", "Between a day-month and its year", [])
+    asean_names: Words = _merged("over_english", "How ASEAN itself is written", [])
+    cooperation_cues: Words = _merged("over_english", "Before a partner: a party", [])
+    citation_cues: Words = _merged("over_english", "Before a name: a cited source", [])
+    nationality_before: Words = _merged("over_english", "Before a country: people", [])
+    nationality_after: Words = _merged("over_english", "After a country: people", [])
+    aside_cues: Words = _merged("over_english", "An aside about other cooperation", [])
+    hypothetical_cues: Words = _merged("over_english", "A question or hypothetical", [])
+    titles: Words = _merged("over_english", "Titles of office", [])
+    honorifics: Words = _merged("over_english", "Honorifics and ranks before a name", [])
+    speech_verbs: Words = _merged("over_english", "Attribute words to a name", [])
+    byline_cues: Words = _merged("over_english", "Before a byline or credit name", [])
+    source_cues: Words = _merged("over_english", "Before an outlet on a credit line", [])
+    attribution_cues: Words = _merged("over_english", "Before an outlet in running text", [])
+    photo_cues: Words = _merged("over_english", "Before a photo credit", [])
+    host_prepositions: Words = _merged("over_english", "Before a country: a post's place", [])
+    not_initiative_words: Words = _merged("over_english", "Venues and national bodies", [])
+    not_name_words: Words = _merged("over_english", "Capitalised words never in names", [])
+    name_particles: Words = _merged("over_english", "Lowercase words inside names", [])
+    name_suffixes: Words = _merged("over_english", "Suffixes after names (Jr)", [])
+    abbreviations: Words = _merged("over_english", "Periods that do not end a sentence", [])
+    conjunctions: Words = _merged("over_english", "Coordinate two names", [])
+    determiners: Words = _merged("over_english", "Skipped between a cue and a name", [])
+    possessive_suffixes: Words = _merged("over_english", "Possessive title endings", [])
+    boilerplate_lines: Words = _merged("over_english", "Regexes of page-furniture lines", [])
+    boilerplate_tail: Words = _merged("over_english", "Regexes of lines ending the article", [])
+    initiatives: GrammarFile = Field(
+        default_factory=GrammarFile,
+        description="Initiative grammar",
+        json_schema_extra={"merge": "alongside_english"},
+    )
+
+
+class Organisation(_Strict):
+    name: str
+    names: Words
+
+
+class BaseFile(_Strict):
+    """``data/lang/base.yaml``: what is the same in every language."""
+
+    asean_members: Words = Field(description="ISO codes of the ASEAN member states")
+    organisations: dict[str, Organisation] = Field(description="Partner organisations")
+
+
+def merge_policy(key: str) -> Merge:
+    """How ``key`` of a language file merges over English and CLDR."""
+    extra = LanguageFile.model_fields[key].json_schema_extra
+    assert isinstance(extra, dict)
+    return extra["merge"]  # type: ignore[return-value]
+
+
+@cache
+def language_file(code: str) -> LanguageFile:
+    """The validated language file of ``code``."""
+    return LanguageFile.model_validate(read_yaml(f"lang/{code}.yaml"))
+
+
+@cache
+def base_file() -> BaseFile:
+    return BaseFile.model_validate(read_yaml("lang/base.yaml"))
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """ISO 639-1 codes of every language that has a data file."""
+    return tuple(n for n in data_names("lang") if n != "base")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for comparisons (not for matching spans)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d")
+
+
+def _is_acronym(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 8
+
+
+def _variants(phrase: str) -> Iterator[str]:
+    """The phrase as written plus its all-capitals form (headlines, sign-offs)."""
+    yield phrase
+    if not _is_acronym(phrase):
+        yield phrase.upper()
+
+
+def trie_pattern(phrases: Iterable[str]) -> str:
+    """One regular expression for many phrases, factored as a trie.
+
+    Python's ``re`` tries alternatives one by one; a trie-shaped pattern lets it
+    reject most positions after one character, which keeps thousands of gazetteer
+    names fast.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class PhraseMatcher:
+    """Finds known phrases on word boundaries (no boundaries inside Thai, Lao, Khmer...).
+
+    Overlapping matches resolve to the longest, leftmost phrase, so "Office on Drugs
+    and Crime" wins over "Crime" and ``EU`` never matches inside "museum".
+    """
+
+    values: dict[str, str]
+    spaced: re.Pattern[str] | None
+    unspaced: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, values: dict[str, str], all_caps: bool = True) -> PhraseMatcher:
+        """``values`` maps each phrase to its value; ``all_caps`` also matches each
+        phrase in capitals (headlines, sign-offs)."""
+        expanded: dict[str, str] = {}
+        for phrase, value in values.items():
+            variants = _variants(phrase.strip()) if all_caps else iter([phrase.strip()])
+            for variant in variants:
+                if variant:
+                    expanded.setdefault(variant, value)
+        spaced = [p for p in expanded if not UNSPACED_SCRIPTS.match(p)]
+        unspaced = [p for p in expanded if UNSPACED_SCRIPTS.match(p)]
+        return cls(
+            values=expanded,
+            spaced=re.compile(r"(?<![\w@.])" + "(?:" + trie_pattern(spaced) + r")(?![\w])")
+            if spaced
+            else None,
+            unspaced=re.compile(trie_pattern(unspaced)) if unspaced else None,
+        )
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, value)`` of every match, longest first at each place."""
+        found: list[tuple[int, int, str]] = []
+        for pattern in (self.spaced, self.unspaced):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), self.values[m.group()]))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        kept: list[tuple[int, int, str]] = []
+        last_end = -1
+        for start, end, value in found:
+            if start >= last_end:
+                kept.append((start, end, value))
+                last_end = end
+        return kept
+
+
+@dataclass(frozen=True)
+class InitiativeGrammar:
+    """How one language writes the names of initiatives (sets for fast membership)."""
+
+    heads_after: tuple[str, ...] = ()
+    heads_before: tuple[str, ...] = ()
+    lowercase_heads: tuple[str, ...] = ()
+    complement_starts: tuple[str, ...] = ()
+    introducers: tuple[str, ...] = ()
+    connectors: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()
+    generic_determiners: frozenset[str] = frozenset()
+    ordinal_before: tuple[str, ...] = ()
+    ordinal_after: tuple[str, ...] = ()
+    sentence_case: bool = False
+    attributive_followers: frozenset[str] = frozenset()
+    occasion_after: tuple[str, ...] = ()
+    unspaced: bool = False
+    name_complements: tuple[str, ...] = ()
+    clause_starts: tuple[str, ...] = ()
+    clause_stops: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, grammar: GrammarFile) -> InitiativeGrammar:
+        sets = {"connectors", "stop_words", "generic_determiners", "attributive_followers"}
+        values: dict[str, Any] = {}
+        for name in GrammarFile.model_fields:
+            value = getattr(grammar, name)
+            if isinstance(value, list):
+                value = frozenset(value) if name in sets else tuple(value)
+            values[name] = value
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """Everything extraction knows about one language, merged over base and English."""
+
+    code: str
+    name: str
+    lingua: str | None
+    script_range: str | None
+    cased: bool
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    date_introducers: tuple[str, ...]
+    day_prefixes: tuple[str, ...]
+    day_month_links: tuple[str, ...]
+    year_introducers: tuple[str, ...]
+    buddhist_era: bool
+    month_first: bool
+    name_words: int
+    name_particles: tuple[str, ...]
+    name_suffixes: tuple[str, ...]
+    abbreviations: frozenset[str]
+    speech_reach: int
+    capital_months: frozenset[str]
+    partners: PhraseMatcher
+    partner_names: dict[str, str]
+    asean_members: frozenset[str]
+    organisations: frozenset[str]
+    asean_names: tuple[str, ...]
+    cooperation_cues: tuple[str, ...]
+    citation_cues: tuple[str, ...]
+    hypothetical_cues: tuple[str, ...]
+    titles: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    byline_cues: tuple[str, ...]
+    source_cues: tuple[str, ...]
+    attribution_cues: tuple[str, ...]
+    photo_cues: tuple[str, ...]
+    host_prepositions: tuple[str, ...]
+    nationality_before: tuple[str, ...]
+    aside_cues: tuple[str, ...]
+    nationality_after: tuple[str, ...]
+    not_initiative_words: tuple[str, ...]
+    grammars: tuple[InitiativeGrammar, ...]
+    not_name_words: frozenset[str]
+    home_country: str | None
+    conjunctions: tuple[str, ...]
+    determiners: tuple[str, ...]
+    possessive_suffixes: tuple[str, ...]
+    boilerplate_lines: re.Pattern[str] | None = None
+    boilerplate_tail: re.Pattern[str] | None = None
+    raw: LanguageFile = field(default_factory=lambda: LanguageFile(code="xx", name="none"))
+
+
+def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    """Month, weekday and territory names from babel's CLDR data for ``locale``."""
+    from babel import Locale
+    from babel.dates import get_day_names, get_month_names
+
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number, month in get_month_names(width, locale=locale).items():
+            months[month.rstrip(".").casefold()] = int(number)
+        for number, day in get_day_names(width, locale=locale).items():
+            weekdays[day.rstrip(".").casefold()] = int(number)
+    territories = {
+        name: code
+        for code, name in Locale.parse(locale).territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
+    return months, weekdays, territories
+
+
+def _files(code: str) -> list[LanguageFile]:
+    """English, then the language (English alone for English)."""
+    english = language_file("en")
+    return [english] if code == "en" else [english, language_file(code)]
+
+
+def merged_words(code: str, key: str) -> tuple[str, ...]:
+    """A word list of language ``code`` merged as its field's policy says."""
+    policy = merge_policy(key)
+    files = _files(code) if policy == "over_english" else _files(code)[-1:]
+    seen: dict[str, None] = {}
+    for data in files:
+        for item in getattr(data, key):
+            seen.setdefault(str(item), None)
+    return tuple(seen)
+
+
+@cache
+def pack(code: str) -> LanguagePack:
+    """The merged data for language ``code`` (base, then English, then the language)."""
+    if code not in languages():
+        code = "en"
+    base = base_file()
+    files = _files(code)
+    own = files[-1]
+
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    partner_values: dict[str, str] = {}
+    partner_names: dict[str, str] = {}
+    ambiguous = set(merged_words(code, "ambiguous_territory_names"))
+    _english_months, _english_days, english_territories = _cldr_names("en")
+    partner_names.update({code_: name for name, code_ in english_territories.items()})
+    for org_code, org in base.organisations.items():
+        partner_names[org_code] = org.name
+        for name in org.names:
+            partner_values[name] = org_code
+    for data in files:
+        cldr_months, cldr_days, territories = _cldr_names(data.cldr_locale or data.code)
+        months.update(cldr_months)
+        weekdays.update(cldr_days)
+        for name, territory in territories.items():
+            if name not in ambiguous:
+                partner_values.setdefault(name, territory)
+        for number, names in data.months.items():
+            for name in names:
+                months[str(name).casefold()] = int(number)
+        for number, names in data.weekdays.items():
+            for name in names:
+                weekdays[str(name).casefold()] = int(number)
+        for partner, names in data.partners.items():
+            for name in names:
+                partner_values[str(name)] = str(partner)
+
+    def words(key: str) -> tuple[str, ...]:
+        return merged_words(code, key)
+
+    def line_pattern(key: str) -> re.Pattern[str] | None:
+        """One pattern for a whole line matching any of the file's line patterns."""
+        patterns = words(key)
+        if not patterns:
+            return None
+        return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*", re.I)
+
+    return LanguagePack(
+        code=code,
+        name=own.name,
+        lingua=own.lingua,
+        script_range=own.script_range,
+        cased=own.cased,
+        months=months,
+        weekdays=weekdays,
+        date_introducers=words("date_introducers"),
+        day_prefixes=words("day_prefixes"),
+        day_month_links=words("day_month_links"),
+        year_introducers=words("year_introducers"),
+        buddhist_era=own.buddhist_era,
+        month_first=own.numeric_date_order == "mdy",
+        name_words=own.name_words,
+        name_particles=words("name_particles"),
+        name_suffixes=words("name_suffixes"),
+        abbreviations=frozenset(words("abbreviations")),
+        speech_reach=own.speech_reach,
+        capital_months=frozenset(m.casefold() for m in words("capitalised_months")),
+        partners=PhraseMatcher.build(partner_values),
+        partner_names=partner_names,
+        asean_members=frozenset(base.asean_members),
+        organisations=frozenset(base.organisations),
+        asean_names=words("asean_names"),
+        cooperation_cues=words("cooperation_cues"),
+        citation_cues=words("citation_cues"),
+        hypothetical_cues=words("hypothetical_cues"),
+        titles=words("titles"),
+        honorifics=words("honorifics"),
+        speech_verbs=words("speech_verbs"),
+        byline_cues=words("byline_cues"),
+        source_cues=words("source_cues"),
+        attribution_cues=words("attribution_cues"),
+        photo_cues=words("photo_cues"),
+        host_prepositions=words("host_prepositions"),
+        nationality_before=words("nationality_before"),
+        aside_cues=words("aside_cues"),
+        nationality_after=words("nationality_after"),
+        not_initiative_words=words("not_initiative_words"),
+        grammars=tuple(InitiativeGrammar.of(data.initiatives) for data in files),
+        not_name_words=frozenset(words("not_name_words")),
+        home_country=own.home_country,
+        conjunctions=words("conjunctions"),
+        determiners=words("determiners"),
+        possessive_suffixes=words("possessive_suffixes"),
+        boilerplate_lines=line_pattern("boilerplate_lines"),
+        boilerplate_tail=line_pattern("boilerplate_tail"),
+        raw=own,
+    )
