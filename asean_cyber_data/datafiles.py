@@ -9,6 +9,7 @@ YAML 1.2 booleans only: in word lists, "on", "no" and "yes" are words, not boole
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from importlib import resources
@@ -48,3 +49,9 @@ def data_names(folder: str, suffix: str = ".yaml") -> tuple[str, ...]:
     """Names of the data files in ``data/<folder>`` (sorted, without the suffix)."""
     names = sorted(p.name for p in (DATA / folder).iterdir() if p.name.endswith(suffix))
     return tuple(n.removesuffix(suffix) for n in names)
+
+
+@cache
+def read_json(name: str) -> Any:
+    """Parse one packaged JSON data file (``name`` relative to ``data/``), once per process."""
+    return json.loads((DATA / name).read_text(encoding="utf-8"))

@@ -228,18 +228,64 @@ def _predicted_relevant(record: Record | None) -> bool:
     return True if decided is None else bool(decided)
 
 
-def _speaker_right(record: Record, gold: list[str]) -> bool:
+def name_right(predicted: str | None, gold: list[str]) -> bool:
+    """A source or speaker name against the gold's acceptable forms (an empty list: null)."""
     if not gold:
-        return record.speaker is None
-    if record.speaker is None:
-        return False
-    return _norm(record.speaker.name) in {_norm(g) for g in gold}
+        return predicted is None
+    return predicted is not None and _norm(predicted) in {_norm(g) for g in gold}
 
 
-def _source_right(record: Record, gold: list[str]) -> bool:
-    if not gold:
-        return record.source.name is None
-    return record.source.name is not None and _norm(record.source.name) in {_norm(g) for g in gold}
+def date_right(predicted: str | None, precision: str | None, date_ok: list[str | None]) -> bool:
+    """A date against ``date_ok``; a month-precision date claims only its month, so it is
+    right when a gold date falls in that month."""
+    accepted = date_ok or [None]
+    if predicted is None or precision != "month":
+        return predicted in accepted
+    return any(g is not None and g[:7] == predicted[:7] for g in accepted)
+
+
+def initiative_label(forms: list[str], gold_items: list[dict[str, Any]]) -> bool | None:
+    """Does one predicted initiative (its name and surface) match a required gold one?
+    None when it matches only optional gold (neither right nor wrong)."""
+    hits = [g for g in gold_items if initiative_matches(forms, [g["name"], *g.get("aliases", [])])]
+    if hits and all(g.get("optional", False) for g in hits):
+        return None
+    return bool(hits)
+
+
+@dataclass(frozen=True)
+class InitiativeCounts:
+    tp_pred: int
+    pred: int
+    tp_gold: int
+    gold: int
+    false_hits: tuple[str, ...]
+    missed: tuple[str, ...]
+
+
+def initiative_counts(
+    predictions: list[list[str]], gold_items: list[dict[str, Any]]
+) -> InitiativeCounts:
+    """Micro counts of predicted initiatives (each ``[name, surface]``) against gold."""
+    forms = [[g["name"], *g.get("aliases", [])] for g in gold_items]
+    required = [not g.get("optional", False) for g in gold_items]
+    tp_pred = pred = 0
+    false_hits: list[str] = []
+    for p in predictions:
+        label = initiative_label(p, gold_items)
+        if label is None:
+            continue  # matches only optional gold: neither right nor wrong
+        pred += 1
+        tp_pred += int(label)
+        if not label:
+            false_hits.append(p[-1])
+    missed = [
+        f[0]
+        for index, f in enumerate(forms)
+        if required[index] and not any(initiative_matches(p, f) for p in predictions)
+    ]
+    tp_gold = sum(required) - len(missed)
+    return InitiativeCounts(tp_pred, pred, tp_gold, sum(required), tuple(false_hits), tuple(missed))
 
 
 def score_record(
@@ -258,17 +304,26 @@ def score_record(
         "date": (
             record.date if record else None,
             gold.get("date_ok"),
-            (record.date if record else None) in (gold.get("date_ok") or [None]),
+            date_right(
+                record.date if record else None,
+                record.date_precision if record else None,
+                gold.get("date_ok") or [None],
+            ),
         ),
         "source": (
             record.source.name if record else None,
             gold.get("source"),
-            bool(record and _source_right(record, gold.get("source") or [])),
+            bool(record and name_right(record.source.name, gold.get("source") or [])),
         ),
         "speaker": (
             record.speaker.name if record and record.speaker else None,
             gold.get("speaker"),
-            bool(record and _speaker_right(record, gold.get("speaker") or [])),
+            bool(
+                record
+                and name_right(
+                    record.speaker.name if record.speaker else None, gold.get("speaker") or []
+                )
+            ),
         ),
         "partner": (
             predicted_partners[0] if predicted_partners else None,
@@ -313,38 +368,22 @@ def score_record(
 def _score_initiatives(
     record: Record | None, gold: dict[str, Any], scores: list[Scores], misses: list[dict[str, Any]]
 ) -> None:
-    gold_items = gold.get("initiatives") or []
     predictions = [[i.name, i.surface] for i in record.initiatives] if record else []
-    forms = [[g["name"], *g.get("aliases", [])] for g in gold_items]
-    required = [not g.get("optional", False) for g in gold_items]
-    tp_pred = pred = 0
-    for p in predictions:
-        hits = [i for i, f in enumerate(forms) if initiative_matches(p, f)]
-        if hits and not any(required[i] for i in hits):
-            continue  # matches only optional gold: neither right nor wrong
-        pred += 1
-        if hits:
-            tp_pred += 1
-        else:
-            misses.append(
-                {"file": gold["file"], "field": "initiatives", "predicted": p[1], "gold": None}
-            )
-    tp_gold = 0
-    for index, f in enumerate(forms):
-        if not required[index]:
-            continue
-        if any(initiative_matches(p, f) for p in predictions):
-            tp_gold += 1
-        else:
-            misses.append(
-                {"file": gold["file"], "field": "initiatives", "predicted": None, "gold": f[0]}
-            )
+    counts = initiative_counts(predictions, gold.get("initiatives") or [])
+    for surface in counts.false_hits:
+        misses.append(
+            {"file": gold["file"], "field": "initiatives", "predicted": surface, "gold": None}
+        )
+    for name in counts.missed:
+        misses.append(
+            {"file": gold["file"], "field": "initiatives", "predicted": None, "gold": name}
+        )
     for s in scores:
         c = s.sets["initiatives"]
-        c.tp_pred += tp_pred
-        c.pred += pred
-        c.tp_gold += tp_gold
-        c.gold += sum(required)
+        c.tp_pred += counts.tp_pred
+        c.pred += counts.pred
+        c.tp_gold += counts.tp_gold
+        c.gold += counts.gold
 
 
 def evaluate(gold_dir: Path, part: str = "all", show_holdout: bool = False) -> Report:

@@ -110,6 +110,12 @@ class Initiative(Model):
 
     name: str = Field(min_length=1, description="English name where known, else the surface form")
     surface: str = Field(min_length=1, description="The words used in the article")
+    # Added in schema 1.2.0.
+    id: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="Stable id of the mechanism in the project's registry, when it is one",
+    )
 
 
 class Evidence(Model):
@@ -119,6 +125,10 @@ class Evidence(Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     value: str = Field(description="The extracted value this span supports")
+    # Added in schema 1.2.0.
+    rule: str | None = Field(
+        default=None, description="The named rule that proposed the value (traces a wrong value)"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Evidence:

@@ -2,12 +2,21 @@
 
 ``extract_document`` depends only on its argument and the packaged data, so the
 build can stream documents, run them in parallel, or ship them to a Dask cluster.
-Heavy resources (language detector, compiled gazetteers) are built once per process.
+
+Every field goes the same way (see :mod:`.candidates`): the document is cleaned and
+read once into an :class:`~.article.Article`; each field's named rules propose
+candidates with features; the fitted model of the field (``data/weights.json``)
+selects a value or abstains. Fields are read in the order their features need:
+source (its country is the speaker's default), date, speaker (whose country is the
+partners' home), initiatives (partners named inside one count less), partners.
+Every evidence item names the rule that proposed its value.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import islice
 
 from pydantic import ValidationError
@@ -15,13 +24,11 @@ from pydantic import ValidationError
 from ..clean import clean_repaired, normalize, repair
 from ..models import Evidence, Initiative, Partner, Provenance, Record, Source, Speaker
 from ..read import Document
-from .dates import find_date, find_event_date
-from .initiatives import find_initiatives
-from .langdata import LanguagePack, fold, pack
+from . import dates, initiatives, partners, source, speaker
+from .article import Article
+from .candidates import Candidate, FieldModel, model_for
+from .langdata import fold, pack
 from .language import detect_language
-from .partners import find_partners
-from .source import find_source
-from .speaker import find_speakers
 
 #: Fewer letters than this after cleaning is page furniture, not an article (a short
 #: headline-only sentence has about 40).
@@ -37,8 +44,17 @@ class ExtractionError(ValueError):
         self.message = message
 
 
-def extract_document(doc: Document) -> Record:
-    """The record for one decoded document (raises :class:`ExtractionError`)."""
+@dataclass(frozen=True)
+class Prepared:
+    """A document cleaned and read into an article, with what cleaning changed."""
+
+    article: Article
+    language: str
+    repairs: tuple[str, ...]
+
+
+def prepare(doc: Document) -> Prepared:
+    """Repair, detect the language, clean; raises :class:`ExtractionError` for page furniture."""
     repaired, repairs = repair(doc.text)
     language_code = detect_language(normalize(repaired))
     language = pack(language_code)
@@ -50,57 +66,127 @@ def extract_document(doc: Document) -> Record:
             "not_an_article",
             f"only {letters} letters left after cleaning: too little to be an article",
         )
+    return Prepared(Article(text, language), language_code, cleaned.repairs)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Every field's candidates and what was selected (what the fitting script reads)."""
+
+    prepared: Prepared
+    candidates: Mapping[str, list[Candidate]]
+    source: source.FoundSource | None
+    date: dates.FoundDate
+    event_date: dates.FoundDate
+    speakers: list[speaker.FoundSpeaker]
+    initiatives: list[initiatives.FoundInitiative]
+    partners: list[partners.FoundPartner]
+
+
+def read_fields(
+    doc: Document, prepared: Prepared, models: Mapping[str, FieldModel] | None = None
+) -> Reading:
+    """Propose, score and select every field of one prepared document."""
+    article = prepared.article
+
+    def model(name: str) -> FieldModel:
+        return model_for(name, models)
+
+    found: dict[str, list[Candidate]] = {}
+    found["source"] = source.candidates(article)
+    chosen_source = source.find_source(article, found["source"], model("source"))
+    found["date"] = dates.candidates(article)
+    chosen_date = dates.find_date(found["date"], model("date"), doc.date)
+    event = dates.find_event_date(article, chosen_date)
+    outlet_country = chosen_source.country if chosen_source else None
+    found["speaker"] = speaker.candidates(article)
+    speakers = speaker.find_speakers(article, found["speaker"], model("speaker"), outlet_country)
+    found["initiatives"] = initiatives.candidates(article)
+    chosen_initiatives = initiatives.find_initiatives(found["initiatives"], model("initiatives"))
+    home = speakers[0].country if speakers else (outlet_country or article.language.home_country)
+    spans = [(i.start, i.end) for i in chosen_initiatives]
+    found["partners"] = partners.candidates(article, home, spans)
+    chosen_partners = partners.find_partners(article, found["partners"], model("partners"))
+    return Reading(
+        prepared,
+        found,
+        chosen_source,
+        chosen_date,
+        event,
+        speakers,
+        chosen_initiatives,
+        chosen_partners,
+    )
+
+
+def extract_document(doc: Document) -> Record:
+    """The record for one decoded document (raises :class:`ExtractionError`)."""
+    prepared = prepare(doc)
     try:
-        return _record(doc, text, language_code, language, cleaned.repairs)
+        return _record(doc, read_fields(doc, prepared))
     except ValidationError as error:
         raise ExtractionError("invalid_record", f"record failed validation: {error}") from error
 
 
-def _record(
-    doc: Document, text: str, language_code: str, language: LanguagePack, repairs: tuple[str, ...]
-) -> Record:
+def _record(doc: Document, reading: Reading) -> Record:
+    text = reading.prepared.article.text
     evidence: list[Evidence] = []
 
-    found_date = find_date(text, language, doc.date)
+    found_date = reading.date
     if found_date.date and found_date.end > found_date.start:
-        evidence.append(_cite("date", found_date.start, found_date.end, found_date.date))
+        evidence.append(
+            _cite("date", found_date.start, found_date.end, found_date.date, found_date.rule)
+        )
+        if found_date.year_evidence:
+            s, e = found_date.year_evidence
+            evidence.append(_cite("date", s, e, found_date.date, "year_from_meeting"))
 
-    found_source = find_source(text, language)
+    found_source = reading.source
     source_name = found_source.name if found_source else doc.source
     if found_source:
-        evidence.append(_cite("source", found_source.start, found_source.end, found_source.name))
+        evidence.append(
+            _cite(
+                "source", found_source.start, found_source.end, found_source.name, found_source.rule
+            )
+        )
 
-    found_speakers = find_speakers(text, language)
+    found_speakers = reading.speakers
     speakers = [
         Speaker(name=f.name, title=f.title, honorific=f.honorific, country=f.country)
         for f in found_speakers
     ]
     for index, found in enumerate(found_speakers):
-        evidence.append(
-            _cite("speaker" if index == 0 else "speakers", found.span[0], found.span[1], found.name)
-        )
+        field = "speaker" if index == 0 else "speakers"
+        evidence.append(_cite(field, found.span[0], found.span[1], found.name, found.rule))
         if index == 0 and found.title and found.title_span:
             evidence.append(
-                _cite("speaker_title", found.title_span[0], found.title_span[1], found.title)
+                _cite(
+                    "speaker_title",
+                    found.title_span[0],
+                    found.title_span[1],
+                    found.title,
+                    "title_near_name",
+                )
             )
 
-    found_event = find_event_date(text, language, found_date)
+    found_event = reading.event_date
     if found_event.date and found_event.end > found_event.start:
-        evidence.append(_cite("event_date", found_event.start, found_event.end, found_event.date))
+        evidence.append(
+            _cite(
+                "event_date", found_event.start, found_event.end, found_event.date, found_event.rule
+            )
+        )
 
-    found_initiatives = find_initiatives(text, language)
-    initiatives = [Initiative(name=i.name, surface=i.surface) for i in found_initiatives]
-    evidence += [_cite("initiatives", i.start, i.end, i.name) for i in found_initiatives]
+    initiatives_ = [
+        Initiative(name=i.name, surface=i.surface, id=i.id) for i in reading.initiatives
+    ]
+    evidence += [_cite("initiatives", i.start, i.end, i.name, i.rule) for i in reading.initiatives]
 
-    home = found_speakers[0].country if found_speakers else language.home_country
-    found_partners = find_partners(
-        text, language, home, [(i.start, i.end) for i in found_initiatives]
-    )
-    partners = [Partner(code=p.code, name=p.name) for p in found_partners]
-    for p in found_partners:
-        evidence += [_cite("partners", s, e, p.code) for s, e in p.spans]
+    partners_ = [Partner(code=p.code, name=p.name) for p in reading.partners]
+    for p in reading.partners:
+        evidence += [_cite("partners", s, e, p.code, "gazetteer") for s, e in p.spans]
 
-    evidence.sort(key=lambda e: (e.start, e.end, e.field))
+    evidence.sort(key=lambda e: (e.start, e.end, e.field, e.rule or ""))
     return Record(
         id=doc.id,
         source=Source(
@@ -108,22 +194,22 @@ def _record(
             url=(found_source.url if found_source else None) or doc.url,
             path=doc.path,
         ),
-        language=language_code,
+        language=reading.prepared.language,
         date=found_date.date,
         date_precision=found_date.precision,  # type: ignore[arg-type]
         speaker=speakers[0] if speakers else None,
         speakers=speakers,
         event_date=found_event.date,
-        partner=partners[0] if partners else None,
-        partners=partners,
-        initiatives=initiatives,
+        partner=partners_[0] if partners_ else None,
+        partners=partners_,
+        initiatives=initiatives_,
         text=text,
         evidence=evidence,
         provenance=Provenance(
             sha256=doc.sha256,
             encoding=doc.encoding,
             format=doc.format,  # type: ignore[arg-type]
-            repairs=list(repairs),
+            repairs=list(reading.prepared.repairs),
             line=doc.line,
             title=doc.title,
             given_date=doc.date,
@@ -132,9 +218,9 @@ def _record(
     )
 
 
-def _cite(field: str, start: int, end: int, value: str) -> Evidence:
-    """Evidence that ``value`` was read at ``text[start:end]``."""
-    return Evidence(field=field, start=start, end=end, value=value)  # type: ignore[arg-type]
+def _cite(field: str, start: int, end: int, value: str, rule: str) -> Evidence:
+    """Evidence that ``value`` was read at ``text[start:end]`` by ``rule``."""
+    return Evidence(field=field, start=start, end=end, value=value, rule=rule or None)  # type: ignore[arg-type]
 
 
 def extract(text: str, id: str = "article", path: str = "<string>") -> Record:
@@ -149,4 +235,13 @@ def extract(text: str, id: str = "article", path: str = "<string>") -> Record:
     )
 
 
-__all__ = ["ExtractionError", "extract", "extract_document", "fold"]
+__all__ = [
+    "ExtractionError",
+    "Prepared",
+    "Reading",
+    "extract",
+    "extract_document",
+    "fold",
+    "prepare",
+    "read_fields",
+]

@@ -1,18 +1,27 @@
 """The article's date: dateline or publication date, else the reported event's date.
 
-Candidates are read with month names from each language's data (CLDR plus the
-language file) and numeric day-first forms; the first day-level date in the text wins
-(an ISO ``date YYYY-MM-DD`` header or a ``dd/mm/yyyy`` line near the top comes first).
-A date written without a year gets one only when the text pins it, in this order:
+Rules propose every date the text writes — ``iso`` (``2024-03-03``), ``numeric``
+(``3/12/2024``, day-first unless the language writes month-first), ``day_month``
+(``3 March 2024``, ``ngày 1 tháng 8 năm 2019``, ``๗ ตุลาคม ๒๕๖๓``), ``month_day``
+(``March 3, 2024``), ``partial_numeric`` (``Senin (4/9)``, ``sáng 26/10``) and
+``month_only`` (``HANOI, March 2024 (VNA)``: precision ``month``, day written as 01).
 
-1. a weekday written next to the date that fits exactly one year written in the text;
-2. the calendar of numbered ASEAN meetings (``data/calendar.yaml``) named in the text;
-3. the first year written in the text;
-4. an instrument the text names that cannot predate a year, or a weekday in the lead
-   sentence, with the latest year up to the calendar's reference date that fits.
+**Never an invented year.** A candidate keeps a year only when it is
 
-Otherwise the date is null: a month and day alone cannot be written as ``YYYY-MM-DD``.
-Thai Buddhist-era years (``2567``) are converted (−543).
+- written with the date (``year=written``);
+- pinned by a weekday written next to the date that fits exactly one year written in
+  the text (``year=weekday``); or
+- pinned by a numbered meeting of the calendar data named in the text ("the 13th
+  AMMTC" → 2019) (``year=meeting``, with the meeting's span as evidence); or
+- the one year the text writes elsewhere ("sebagai Pengerusi ASEAN 2025") or, when it
+  writes several, the latest (``year=text_only`` / ``year=text_latest``): written in
+  the article, but not with the date, so the model trusts these least.
+
+Otherwise the date is not a candidate at all: a month and day alone cannot be written
+as ``YYYY-MM-DD``. Buddhist Era years (2567 = 2024) are read only in languages whose
+data says so (``buddhist_era``). The fitted model chooses among the candidates by their
+position (header, first line, dateline shape, a publication cue) and how the year was
+fixed, or abstains.
 """
 
 from __future__ import annotations
@@ -20,18 +29,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from ..datafiles import read_yaml
+from .article import Article, phrase_regex
+from .candidates import Candidate, FieldModel, select
 from .langdata import LanguagePack, PhraseMatcher, pack, trie_pattern
-from .text import ascii_digits, sentence_at, sentences
 
+FIELD = "date"
 HEADER_CHARS = 200
+BUDDHIST_ERA_OFFSET = 543
 #: The word after a series name (past a bracketed acronym): when it is capitalised, the
 #: series name is part of a longer name.
 _NEXT_WORD = re.compile(r"[ \t]+(?:\([\w+-]+\)[ \t]+)?([^\W\d_][\w'’-]*)")
-BUDDHIST_ERA_OFFSET = 543
+_TIME = re.compile(r"\s*[,|-]?\s*(?:\d{1,2}[:.h]\d{2}|WIB|WITA|GMT|ICT|MYT|SGT|PHT)")
 
 
 @dataclass(frozen=True)
@@ -40,20 +52,20 @@ class FoundDate:
     precision: str | None
     start: int = 0
     end: int = 0
+    rule: str = ""
+    #: Where the year came from when it was not written with the date (a meeting).
+    year_evidence: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class _Written:
     start: int
     end: int
     day: int
     month: int
     year: int | None
-
-
-def _year(value: str) -> int:
-    year = int(value)
-    return year - BUDDHIST_ERA_OFFSET if year > 2400 else year
+    rule: str
+    precision: str = "day"
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -65,28 +77,38 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 @cache
-def _patterns(
-    code: str, months_key: tuple[str, ...], weekdays_key: tuple[str, ...]
-) -> dict[str, re.Pattern[str]]:
-    months = trie_pattern(months_key)  # a trie: most positions fail on one character
-    weekdays = trie_pattern(weekdays_key)
+def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     language = pack(code)
+    months = trie_pattern(language.months)  # a trie: most positions fail on one character
+    weekdays = trie_pattern(language.weekdays)
     year_words = "|".join(re.escape(w) for w in language.year_introducers) or "(?!x)x"
     day_prefixes = "|".join(re.escape(w) for w in language.day_prefixes) or "(?!x)x"
     day_links = "|".join(re.escape(w) for w in language.day_month_links) or "(?!x)x"
     year = rf"(?:,?\s*(?:{year_words})?\s*(?P<year>\d{{4}})(?!\d))?"
+    joiners = "|".join(re.escape(c) for c in language.conjunctions if " " not in c)
+    #: "6-7 Oct", "October 7 and 8, 2014": a range of days; the first day is the date.
+    range_ = (
+        rf"(?:\s*(?:[-–]|(?:{joiners})\s)\s*\d{{1,2}}(?!\d))?"
+        if joiners
+        else r"(?:\s*[-–]\s*\d{1,2}(?!\d))?"
+    )
     return {
         "iso": re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
         "numeric": re.compile(
             r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
         ),
         "day_month": re.compile(
-            rf"(?<![\w\d])(?:{day_prefixes})?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?\s*"
-            rf"(?:(?:{day_links})\s+)?(?P<mname>{months})\.?(?![^\W\d_]){year}",
+            rf"(?<![\w\d])(?:{day_prefixes})?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?{range_}\s*"
+            rf"(?:(?:{day_links})\s*)?(?P<mname>{months})\.?(?![^\W\d_]){year}",
             re.IGNORECASE,
         ),
         "month_day": re.compile(
-            rf"(?<![\w])(?P<mname>{months})\.?,?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:(?![\d/]){year}|/(?P<year2>\d{{4}})(?!\d))",
+            rf"(?<![\w])(?P<mname>{months})\.?,?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{range_}"
+            rf"(?:(?![\d/]){year}|/(?P<year2>\d{{4}})(?!\d))",
+            re.IGNORECASE,
+        ),
+        "month_only": re.compile(
+            rf"(?<![\w\d])(?P<mname>{months})\.?,?\s+(?:{year_words})?\s*(?P<year>\d{{4}})(?!\d)",
             re.IGNORECASE,
         ),
         "partial_numeric": re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?![\d/])"),
@@ -97,45 +119,45 @@ def _patterns(
     }
 
 
-@lru_cache(maxsize=1)
-def _calendar() -> dict[str, Any]:
-    loaded: dict[str, Any] = read_yaml("calendar.yaml")
-    return loaded
+def _year(value: str, language: LanguagePack) -> int | None:
+    """A written year; Buddhist Era only where the language data says so."""
+    year = int(value)
+    if year > 2400:
+        return year - BUDDHIST_ERA_OFFSET if language.buddhist_era else None
+    return year
 
 
-@lru_cache(maxsize=4)
-def _cached_candidates(digits: str, code: str) -> list[_Candidate]:
-    """The text's date candidates, shared by the publication and the event date."""
-    language = pack(code)
-    pats = _patterns(code, tuple(language.months), tuple(language.weekdays))
-    return _candidates(digits, language, pats)
-
-
-def _candidates(
-    text: str, language: LanguagePack, pats: dict[str, re.Pattern[str]]
-) -> list[_Candidate]:
-    found: list[_Candidate] = []
+def _written_dates(article: Article) -> list[_Written]:
+    """Every date the text writes, longest first at each place, no overlaps."""
+    text, language = article.digits, article.language
+    pats = _patterns(language.code)
+    found: list[_Written] = []
     for kind in ("iso", "numeric", "day_month", "month_day"):
         for m in pats[kind].finditer(text):
             groups = m.groupdict()
+            name = groups.get("mname")
             month = (
-                language.months.get(groups["mname"].casefold().rstrip("."))
-                if groups.get("mname")
-                else int(groups["month"])
+                language.months.get(name.casefold().rstrip(".")) if name else int(groups["month"])
             )
-            day = int(groups["day"])
             if month is None:
                 continue
-            raw_year = groups.get("year") or groups.get("year2")
-            year = _year(raw_year) if raw_year else None
-            if kind == "numeric" and (language.month_first or month > 12) and day <= 12:
-                day, month = month, day  # "3/12/2024" in Filipino; "07/25/2024" anywhere
-            name = groups.get("mname")
             if name and name.casefold() in language.capital_months and not name[:1].isupper():
                 continue  # "may 12 bansa": the word "may", not the month May
+            day = int(groups["day"])
+            raw_year = groups.get("year") or groups.get("year2")
+            year = _year(raw_year, language) if raw_year else None
+            if raw_year and year is None:
+                continue
+            if kind == "numeric" and (language.month_first or month > 12) and day <= 12:
+                day, month = month, day  # "3/12/2024" in Filipino; "07/25/2024" anywhere
             if month > 12 or not _valid(year or 2000, month, day):
                 continue
-            found.append(_Candidate(m.start(), m.end(), day, month, year))
+            found.append(_Written(m.start(), m.end(), day, month, year, kind))
+    for m in pats["month_only"].finditer(text):
+        month = language.months.get(m.group("mname").casefold().rstrip("."))
+        year = _year(m.group("year"), language)
+        if month and year and _valid(year, month, 1):
+            found.append(_Written(m.start(), m.end(), 1, month, year, "month_only", "month"))
     introducers = tuple(language.date_introducers)
     weekday = pats["weekday"]
     for m in pats["partial_numeric"].finditer(text):
@@ -147,14 +169,13 @@ def _candidates(
             re.fullmatch(r"[^\W\d][^\n,]{0,30},\s*", text[line_start : m.start()]) is not None
             and re.match(r"\s*\([^)\n]{2,30}\)", text[m.end() :]) is not None
         )
-        parenthesised = parenthesised or dateline
-        if not (introduced or parenthesised or weekday.search(before)):
+        if not (introduced or parenthesised or dateline or weekday.search(before)):
             continue
         day, month = int(m.group("day")), int(m.group("month"))
         if month <= 12 and _valid(2000, month, day):
-            found.append(_Candidate(m.start(), m.end(), day, month, None))
+            found.append(_Written(m.start(), m.end(), day, month, None, "partial_numeric"))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    kept: list[_Candidate] = []
+    kept: list[_Written] = []
     for cand in found:
         if kept and cand.start < kept[-1].end:
             continue
@@ -162,17 +183,19 @@ def _candidates(
     return kept
 
 
-@lru_cache(maxsize=1)
-def _calendar_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
-    """Series names → series index, instrument names → not-before year."""
-    calendar = _calendar()
-    series = {name: str(i) for i, item in enumerate(calendar["series"]) for name in item["names"]}
-    instruments = {
-        name: str(item["year"])
-        for item in calendar.get("not_before") or []
-        for name in item["names"]
+@cache
+def _calendar() -> dict[str, Any]:
+    loaded: dict[str, Any] = read_yaml("calendar.yaml")
+    return loaded
+
+
+@cache
+def _series_matcher() -> PhraseMatcher:
+    """Series names → series index in the calendar."""
+    series = {
+        name: str(i) for i, item in enumerate(_calendar()["series"]) for name in item["names"]
     }
-    return PhraseMatcher.build(series), PhraseMatcher.build(instruments)
+    return PhraseMatcher.build(series)
 
 
 @cache
@@ -185,33 +208,6 @@ def _ordinal_patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str
     return before, after
 
 
-def _calendar_years(text: str, language: LanguagePack) -> tuple[list[int], int | None]:
-    """Years of numbered meetings named in the text, and the not-before year."""
-    calendar = _calendar()
-    series_matcher, instrument_matcher = _calendar_matchers()
-    before, after = _ordinal_patterns(language.code)
-    years: list[int] = []
-    for start, end, index in series_matcher.finditer(text):
-        follower = _NEXT_WORD.match(text, end)
-        if follower and follower.group(1)[:1].isupper():
-            continue  # "5th ASEAN Regional Forum Inter-Sessional Meeting" is not the 5th ARF
-        series = calendar["series"][int(index)]
-        numbers: list[int] = []
-        if before:
-            m = before.search(text[max(0, start - 30) : start])
-            if m:
-                numbers += [int(g) for g in m.groups() if g]
-        if after:
-            for am in after.finditer(text[end : end + 30]):
-                numbers += [int(g) for g in am.groups() if g]
-        for number in numbers:
-            year = _series_year(series, number)
-            if year:
-                years.append(year)
-    not_before = max((int(y) for _s, _e, y in instrument_matcher.finditer(text)), default=None)
-    return years, not_before
-
-
 def _series_year(series: dict[str, Any], number: int) -> int | None:
     if "years" in series:
         value = series["years"].get(number)
@@ -222,12 +218,39 @@ def _series_year(series: dict[str, Any], number: int) -> int | None:
     return None
 
 
-def _weekday_near(
-    text: str, cand: _Candidate, language: LanguagePack, weekday: re.Pattern[str]
-) -> int | None:
+def meeting_years(article: Article) -> list[tuple[int, int, int]]:
+    """``(year, start, end)`` of every numbered meeting of the calendar the text names."""
+    text = article.digits
+    calendar = _calendar()
+    before, after = _ordinal_patterns(article.language.code)
+    found: list[tuple[int, int, int]] = []
+    for start, end, index in _series_matcher().finditer(text):
+        follower = _NEXT_WORD.match(text, end)
+        if follower and follower.group(1)[:1].isupper():
+            continue  # "5th ASEAN Regional Forum Inter-Sessional Meeting" is not the 5th ARF
+        series = calendar["series"][int(index)]
+        numbered: list[tuple[int, int, int]] = []
+        if before:
+            m = before.search(text[max(0, start - 30) : start])
+            if m:
+                at = max(0, start - 30) + m.start()
+                numbered += [(int(g), at, end) for g in m.groups() if g]
+        if after:
+            for am in after.finditer(text[end : end + 30]):
+                numbered += [(int(g), start, end + am.end()) for g in am.groups() if g]
+        for number, s, e in numbered:
+            year = _series_year(series, number)
+            if year:
+                found.append((year, s, e))
+    return found
+
+
+def _weekday_near(article: Article, start: int, end: int) -> int | None:
     """The weekday written right next to a date ("Friday (Sept 14)", "Senin (4/9)")."""
-    before = text[max(0, cand.start - 14) : cand.start]
-    after = text[cand.end : cand.end + 14]
+    text, language = article.digits, article.language
+    weekday = _patterns(language.code)["weekday"]
+    before = text[max(0, start - 14) : start]
+    after = text[end : end + 14]
     for window, pick in ((before, -1), (after, 0)):
         hits = list(weekday.finditer(window))
         if hits:
@@ -235,50 +258,136 @@ def _weekday_near(
     return None
 
 
-def _latest_fitting(month: int, day: int, weekday: int | None, floor: int | None) -> int | None:
-    reference = dt.date.fromisoformat(str(_calendar()["reference_date"]))
-    for year in range(reference.year, (floor or reference.year - 15) - 1, -1):
-        if not _valid(year, month, day) or dt.date(year, month, day) > reference:
-            continue
-        if weekday is None or dt.date(year, month, day).weekday() == weekday:
-            return year
-    return None
+@dataclass(frozen=True)
+class _Context:
+    """What every date candidate's features are measured against."""
+
+    years: tuple[int, ...]
+    meetings: tuple[tuple[int, int, int], ...]
+    latest: dt.date | None
 
 
-def _resolve_year(
-    text: str, cand: _Candidate, language: LanguagePack, pats: dict[str, re.Pattern[str]]
-) -> int | None:
-    weekday_re = pats["weekday"]
-    written = []
+def _context(article: Article, written: list[_Written]) -> _Context:
+    pats = _patterns(article.language.code)
     earliest = int(_calendar().get("earliest_year", 1900))
-    for m in pats["year"].finditer(text):
-        year = _year(m.group(1))
-        if year >= earliest and year not in written:
-            written.append(year)
-    adjacent = _weekday_near(text, cand, language, weekday_re)
-    meeting_years, not_before = _calendar_years(text, language)
-    if adjacent is not None:
-        for year in [*written, *meeting_years]:
-            if _valid(year, cand.month, cand.day) and (
-                dt.date(year, cand.month, cand.day).weekday() == adjacent
-            ):
-                return year
-    if meeting_years:
-        return max(meeting_years)
-    if written:
-        return written[0]
-    lead = sentence_at(sentences(text), cand.start)
-    lead_days = [
-        language.weekdays.get(m.group().casefold())
-        for m in weekday_re.finditer(text, lead[0], lead[1])
-    ]
-    weekday = adjacent if adjacent is not None else (lead_days[0] if lead_days else None)
-    if not_before is not None or weekday is not None:
-        return _latest_fitting(cand.month, cand.day, weekday, not_before)
+    years: list[int] = []
+    for m in pats["year"].finditer(article.digits):
+        year = _year(m.group(1), article.language)
+        if year is not None and year >= earliest and year not in years:
+            years.append(year)
+    full = [dt.date(w.year, w.month, w.day) for w in written if w.year and w.precision == "day"]
+    return _Context(tuple(years), tuple(meeting_years(article)), max(full, default=None))
+
+
+def _pin_year(
+    article: Article, w: _Written, context: _Context
+) -> tuple[int, str, tuple[int, int] | None] | None:
+    """The year of a written date and how it was fixed, or None (never a guess)."""
+    if w.year is not None:
+        return w.year, "written", None
+    weekday = _weekday_near(article, w.start, w.end)
+    if weekday is not None:
+        fitting = {
+            y
+            for y in (*context.years, *(m[0] for m in context.meetings))
+            if _valid(y, w.month, w.day) and dt.date(y, w.month, w.day).weekday() == weekday
+        }
+        if len(fitting) == 1:
+            return fitting.pop(), "weekday", None
+        return None  # the weekday written beside the date fits no year the text gives
+    meeting_years_ = {m[0] for m in context.meetings}
+    if len(meeting_years_) == 1:
+        year, start, end = context.meetings[0]
+        if _valid(year, w.month, w.day):
+            return year, "meeting", (start, end)
+    # A year the text writes elsewhere ("sebagai Pengerusi ASEAN 2025", "ACID 2021"):
+    # written, but not with the date — the model weighs how far that is to be trusted.
+    if len(context.years) == 1:
+        return context.years[0], "text_only", None
+    if context.years:
+        return max(context.years), "text_latest", None
     return None
 
 
-def find_date(text: str, language: LanguagePack, given: str | None = None) -> FoundDate:
+def candidates(article: Article) -> list[Candidate]:
+    """Every date the text fixes to a day (or, from a dateline, a month)."""
+    written = _written_dates(article)
+    context = _context(article, written)
+    text = article.text
+    cues = phrase_regex(article.language.publication_cues, re.IGNORECASE)
+    introducers = phrase_regex(article.language.date_introducers)
+    found: list[Candidate] = []
+    seen_values: dict[str, int] = {}
+    for index, w in enumerate(written):
+        pinned = _pin_year(article, w, context)
+        if pinned is None:
+            continue
+        year, how, evidence = pinned
+        if not _valid(year, w.month, w.day):
+            continue
+        value = f"{year:04d}-{w.month:02d}-{w.day:02d}"
+        seen_values[value] = seen_values.get(value, 0) + 1
+        line = article.line_index(w.start)
+        ls, _le = article.line_span(w.start)
+        before_line = text[ls : w.start]
+        before = text[max(0, w.start - 25) : w.start]
+        date = dt.date(year, w.month, w.day)
+        features = {
+            "header": 1.0 if w.start < HEADER_CHARS else 0.0,
+            "first_line": 1.0 if line == 0 else 0.0,
+            "early_line": 1.0 if line < 4 else 0.0,
+            "position": round(w.start / max(1, len(text)), 4),
+            "line_start": 1.0 if not before_line.strip() else 0.0,
+            "dateline": 1.0
+            if re.fullmatch(
+                r"[^\W\d][^\n,.]{0,40}[,(]\s*(?:[^\W\d][^\n,)]{0,30}[,)]\s*)?", before_line
+            )
+            else 0.0,
+            "outlet_after": 1.0
+            if re.match(r"\s*\(\s*[^\W\d][^)\n]{1,30}\)", text[w.end : w.end + 40])
+            else 0.0,
+            "publication_cue": 1.0 if cues and cues.search(before) else 0.0,
+            "introduced": 1.0 if introducers and introducers.search(before[-12:]) else 0.0,
+            "time_after": 1.0 if _TIME.match(text, w.end) else 0.0,
+            "in_parentheses": 1.0 if "(" in before[-3:] else 0.0,
+            "weekday_adjacent": 1.0 if _weekday_near(article, w.start, w.end) is not None else 0.0,
+            "year_weekday": 1.0 if how == "weekday" else 0.0,
+            "year_meeting": 1.0 if how == "meeting" else 0.0,
+            "year_text_only": 1.0 if how == "text_only" else 0.0,
+            "year_text_latest": 1.0 if how == "text_latest" else 0.0,
+            "month_only": 1.0 if w.precision == "month" else 0.0,
+            "latest": 1.0 if context.latest is not None and date == context.latest else 0.0,
+            "older": 1.0
+            if context.latest is not None and (context.latest - date).days > 366
+            else 0.0,
+            "first_candidate": 1.0 if index == 0 else 0.0,
+        }
+        found.append(
+            Candidate(
+                FIELD,
+                value,
+                w.start,
+                w.end,
+                w.rule,
+                features,
+                {"precision": w.precision, "year": how, "year_evidence": evidence},
+            )
+        )
+    return [
+        Candidate(
+            c.field,
+            c.value,
+            c.start,
+            c.end,
+            c.rule,
+            {**c.features, "repeated": 1.0 if seen_values[c.value] > 1 else 0.0},
+            c.data,
+        )
+        for c in found
+    ]
+
+
+def find_date(found: list[Candidate], model: FieldModel, given: str | None = None) -> FoundDate:
     """The record's ``date`` and ``date_precision`` with the span it was read from.
 
     A date given as metadata (a JSONL field, an HTML page's publication date) is the
@@ -287,19 +396,14 @@ def find_date(text: str, language: LanguagePack, given: str | None = None) -> Fo
     if given:
         parsed = _parse_given(given)
         if parsed:
-            return FoundDate(parsed, "day")
-    digits = ascii_digits(text)
-    pats = _patterns(language.code, tuple(language.months), tuple(language.weekdays))
-    candidates = _cached_candidates(digits, language.code)
-    header = [c for c in candidates if c.start < HEADER_CHARS and c.year is not None]
-    ordered = header[:1] + [c for c in candidates if c not in header[:1]]
-    for cand in ordered:
-        year = cand.year if cand.year is not None else _resolve_year(digits, cand, language, pats)
-        if year is not None and _valid(year, cand.month, cand.day):
-            return FoundDate(
-                f"{year:04d}-{cand.month:02d}-{cand.day:02d}", "day", cand.start, cand.end
-            )
-    return FoundDate(None, None)
+            return FoundDate(parsed, "day", rule="given")
+    chosen = select(found, model)
+    if chosen is None:
+        return FoundDate(None, None)
+    c = chosen.candidate
+    return FoundDate(
+        c.value, str(c.data["precision"]), c.start, c.end, c.rule, c.data.get("year_evidence")
+    )
 
 
 def _parse_given(value: str) -> str | None:
@@ -316,7 +420,7 @@ EVENT_WINDOW_DAYS = 7
 LEAD_SENTENCES = 3
 
 
-def find_event_date(text: str, language: LanguagePack, published: FoundDate) -> FoundDate:
+def find_event_date(article: Article, published: FoundDate) -> FoundDate:
     """The date of the reported event, when the lead fixes it relative to the dateline.
 
     A second day-level date in the lead sentences ("ngày 1/8", "sáng 26/10") takes the
@@ -324,42 +428,41 @@ def find_event_date(text: str, language: LanguagePack, published: FoundDate) -> 
     weekday in the lead ("on Friday", "pada Khamis") is the latest such day on or
     before the publication date. Background dates later in the text are not events.
     """
-    if published.date is None:
+    if published.date is None or published.precision != "day":
         return FoundDate(None, None)
     pub = dt.date.fromisoformat(published.date)
-    digits = ascii_digits(text)
-    pats = _patterns(language.code, tuple(language.months), tuple(language.weekdays))
     if (
         published.end > published.start
-        and _weekday_near(
-            digits,
-            _Candidate(published.start, published.end, pub.day, pub.month, pub.year),
-            language,
-            pats["weekday"],
-        )
-        is not None
+        and _weekday_near(article, published.start, published.end) is not None
     ):
         # "on Friday (Sept 28)": the date read is itself the event's day.
-        return FoundDate(published.date, "day", published.start, published.end)
-    spans = sentences(text)
+        return FoundDate(published.date, "day", published.start, published.end, "weekday_dateline")
+    spans = article.sentences
     anchor = next((i for i, (s, e) in enumerate(spans) if s <= published.start < e), 0)
-    lead_end = spans[min(len(spans), anchor + LEAD_SENTENCES) - 1][1] if spans else len(text)
-    for cand in _cached_candidates(digits, language.code):
-        if cand.start == published.start or not published.end <= cand.start < lead_end:
+    lead_end = (
+        spans[min(len(spans), anchor + LEAD_SENTENCES) - 1][1] if spans else len(article.text)
+    )
+    for w in _written_dates(article):
+        if w.start == published.start or not published.end <= w.start < lead_end:
             continue
-        year = cand.year if cand.year is not None else pub.year
-        if not _valid(year, cand.month, cand.day):
+        if w.precision != "day":
             continue
-        event = dt.date(year, cand.month, cand.day)
-        if cand.year is None and event > pub + dt.timedelta(days=EVENT_WINDOW_DAYS):
-            if not _valid(year - 1, cand.month, cand.day):
+        year = w.year if w.year is not None else pub.year
+        if not _valid(year, w.month, w.day):
+            continue
+        event = dt.date(year, w.month, w.day)
+        if w.year is None and event > pub + dt.timedelta(days=EVENT_WINDOW_DAYS):
+            if not _valid(year - 1, w.month, w.day):
                 continue
-            event = dt.date(year - 1, cand.month, cand.day)
-        return FoundDate(event.isoformat(), "day", cand.start, cand.end)
-    for m in pats["weekday"].finditer(digits, published.end, lead_end):
-        weekday = language.weekdays.get(m.group().casefold())
+            event = dt.date(year - 1, w.month, w.day)
+        return FoundDate(event.isoformat(), "day", w.start, w.end, "lead_date")
+    weekday_re = _patterns(article.language.code)["weekday"]
+    for m in weekday_re.finditer(article.digits, published.end, lead_end):
+        weekday = article.language.weekdays.get(m.group().casefold())
         if weekday is None:
             continue
         back = (pub.weekday() - weekday) % 7
-        return FoundDate((pub - dt.timedelta(days=back)).isoformat(), "day", m.start(), m.end())
+        return FoundDate(
+            (pub - dt.timedelta(days=back)).isoformat(), "day", m.start(), m.end(), "lead_weekday"
+        )
     return FoundDate(None, None)

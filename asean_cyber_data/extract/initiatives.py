@@ -1,37 +1,45 @@
 """Named initiatives: programmes, mechanisms, agreements, conventions, meetings.
 
-Two sources, both data-driven:
+Rules propose names by their *shape* in each language's grammar of names
+(``initiatives`` in ``data/lang/<code>.yaml``):
 
-- the list of known initiatives (``data/initiatives.yaml``), which also gives the
-  English ``name`` of what an article writes in its own words ("Konvensi Hanoi");
-- each language's grammar of names (``initiatives`` in ``data/lang/<code>.yaml``):
-  * English word order, head last: capitalised words ending in a head noun, with an
-    ``of``/``on`` complement and an acronym in brackets ("2nd ASEAN Ministerial
-    Meeting on Transnational Crime (AMMTC) + Japan");
-  * head first (Malay, Indonesian, Vietnamese, French): the head then its complement
-    ("Sidang Kemuncak ASEAN-Rusia ke-4", "Hội nghị Bộ trưởng Ngoại giao ASEAN-EU");
-    languages written in sentence case continue through lowercase words up to a stop
-    word ("Tuyên bố chung về hợp tác an ninh mạng");
-  * lowercase heads pinned by a complement or capitalised modifiers ("letter of intent
-    on promoting closer cyberspace cooperation", "ASEAN Japan committee dialogue");
-  * an introducer before a capitalised name ("inisiatif Pembangunan Profesional ...");
-  * a short quoted phrase built on a head ("“kemitraan strategis komprehensif”").
+- ``head_last`` — English word order: capitalised words ending in a head noun, with an
+  ``of``/``on`` complement and an acronym in brackets ("2nd ASEAN Ministerial Meeting on
+  Transnational Crime (AMMTC) + Japan");
+- ``head_first`` — Malay, Indonesian, Vietnamese, French: the head then its complement
+  ("Sidang Kemuncak ASEAN-Rusia ke-4", "Hội nghị Bộ trưởng Ngoại giao ASEAN-EU");
+  languages written in sentence case run on through lowercase words up to a stop word;
+  ``head_first_quoted`` when the complement is a quoted title;
+- ``head_first_unspaced`` — Thai, Khmer, Lao, Burmese: the unspaced run after a head;
+- ``lowercase_head`` — a lowercase head pinned by a complement or capitalised modifiers
+  ("letter of intent on promoting closer cyberspace cooperation");
+- ``introducer`` — a capitalised name after "the initiative", "program"...;
+- ``quoted`` — a short quoted phrase built on a head ("“kemitraan strategis”");
+- ``registry`` — a mechanism of the registry (``data/initiatives.yaml``) by any of its
+  names or acronyms, in any language.
+
+Each candidate's features describe its name shape (words, capitals, an acronym in
+brackets, an ordinal, stop words or a date inside — sentence fragments — a venue word,
+a registry entry); the fitted model accepts the names. A registry entry gives the
+canonical English ``name`` and a stable ``id``; other names keep the article's words.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
-from ..datafiles import read_yaml
-from .langdata import InitiativeGrammar, LanguagePack, PhraseMatcher, fold, pack
-from .text import phrase_regex
+from .article import Article, filter_overlapping, phrase_regex
+from .candidates import Candidate, FieldModel, Scored, accept, merge_by_value
+from .langdata import InitiativeGrammar, LanguagePack, fold, pack
+from .registry import mechanism, mechanism_named
 
+FIELD = "initiatives"
 _WORD = re.compile(r"[^\W_][\w'’\-–+./]*|\(|\)|[“”\"]|[,;:!?]|\S")
 _ACRONYM_PAREN = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9\-+&]{1,14})\)")
 #: "+ Japan", "+Trung Quốc": a partner added to a meeting's name.
-_PLUS_PARTNER = re.compile(r"\s?\+\s?[A-ZĐ]\w+(?:\s[A-ZĐ]\w+)?")
+_PLUS_PARTNER = re.compile(r"\s?\+\s?[^\W\d_]\w+(?:\s[^\W\d_]\w+)?")
 _ORDINAL_TOKEN = re.compile(r"^(?:\d{1,3}[^\W\d]{0,3}|[^\W\d]{1,3}-\d{1,3}|\d{4}(?:[–-]\d{4})?)$")
 _NON_SPACE = re.compile(r"\S*")
 MAX_TOKENS = 22
@@ -44,15 +52,8 @@ class FoundInitiative:
     surface: str
     start: int
     end: int
-
-
-@lru_cache(maxsize=1)
-def _known() -> PhraseMatcher:
-    names: dict[str, str] = {}
-    for item in read_yaml("initiatives.yaml"):
-        for alias in [item["name"], *item["names"]]:
-            names[alias] = item["name"]
-    return PhraseMatcher.build(names)
+    rule: str
+    id: str | None = None
 
 
 def _is_cap(token: str) -> bool:
@@ -280,8 +281,8 @@ def _trim(surface: str) -> str:
     return surface.strip(" ,;:–-'’").strip()
 
 
-def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
     for grammar in language.grammars:
         after = phrase_regex(grammar.heads_after)
         before = phrase_regex(grammar.heads_before)
@@ -294,12 +295,12 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
                 start = _extend_left(text, m.start(), grammar)
                 end = _close(text, _complement(text, m.end(), grammar), after, grammar)
                 if _substantial(text[start:end].split()):
-                    spans.append((start, end))
+                    spans.append((start, end, "head_last"))
         if before and grammar.unspaced:
             for m in before.finditer(text):
                 run = _NON_SPACE.match(text, m.end())
                 if run and run.end() > m.end() + 2:
-                    spans.append((m.start(), run.end()))
+                    spans.append((m.start(), run.end(), "head_first_unspaced"))
             before = None
         if before:
             for m in before.finditer(text):
@@ -307,13 +308,13 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
                     continue
                 quoted = _quoted_after(text, m.end(), grammar)
                 if quoted:
-                    spans.append((m.start(), quoted))
+                    spans.append((m.start(), quoted, "head_first_quoted"))
                     continue
                 end = _extend_right(text, m.end(), grammar, lowercase=grammar.sentence_case)
                 clause = _clause_end(text, m.end(), grammar)
                 end = _close(text, max(end, clause), before, grammar)
                 if end > m.end() + 1:
-                    spans.append((m.start(), end))
+                    spans.append((m.start(), end, "head_first"))
         if lower:
             for m in lower.finditer(text):
                 if not m.group()[:1].islower():
@@ -341,13 +342,13 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
                 if not has_complement:
                     end = m.end()
                 end = _close(text, end, None, grammar)
-                spans.append((start, end))
+                spans.append((start, end, "lowercase_head"))
         for introducer in grammar.introducers:
             for m in re.finditer(r"(?<![\w])" + re.escape(introducer) + r"\s(?=[A-Z])", text):
                 end = _extend_right(text, m.end(), grammar, lowercase=False)
                 if len(text[m.end() : end].split()) >= 2:
-                    spans.append((m.end(), end))
-    spans += _quoted_spans(text, language)
+                    spans.append((m.end(), end, "introducer"))
+    spans += [(s, e, "quoted") for s, e in _quoted_spans(text, language)]
     return spans
 
 
@@ -372,52 +373,11 @@ def _quoted_spans(text: str, language: LanguagePack) -> list[tuple[int, int]]:
     return found
 
 
-def find_initiatives(text: str, language: LanguagePack) -> list[FoundInitiative]:
-    """Every named initiative, in order of first mention, one entry per initiative."""
-    known = _known()
-    known_hits = known.finditer(text)
-    spans = [
-        _cut_at_conjunction(text, s, e, known_hits, language)
-        for s, e in _grammar_spans(text, language)
-    ]
-    spans = [(s, s + len(text[s:e].rstrip(" ,;:–-"))) for s, e in spans]
-    for s, e, _name in known_hits:
-        plus = _PLUS_PARTNER.match(text, e)
-        spans.append((s, plus.end() if plus else e))
-    # Keep the outermost spans: a known acronym inside a longer name is part of it.
-    spans = sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0])))
-    outer: list[tuple[int, int]] = []
-    for start, end in spans:
-        if end - start < 3:
-            continue
-        if any(s <= start and end <= e for s, e in outer):
-            continue
-        outer = [(s, e) for s, e in outer if not (start <= s and e <= end)]
-        outer.append((start, end))
-    outer.sort()
-    results: list[FoundInitiative] = []
-    seen: set[str] = set()
-    for start, end in outer:
-        surface = _trim(text[start:end])
-        if not surface or len(surface) < 4:
-            continue
-        if _venue(language.code).search(surface):
-            continue  # "Jakarta Convention Center (JCC)", a national body: not an initiative
-        name = _english_name(surface, known)
-        key = fold(name)
-        if key in seen:
-            continue
-        seen.add(key)
-        offset = text.find(surface, start)
-        results.append(FoundInitiative(name, surface, offset, offset + len(surface)))
-    return results
-
-
 def _cut_at_conjunction(
-    text: str, start: int, end: int, known_hits: list[tuple[int, int, str]], language: LanguagePack
+    text: str, start: int, end: int, known: list[tuple[int, int, str]], language: LanguagePack
 ) -> tuple[int, int]:
     """ "<known name> and <something else>" is the known name alone."""
-    for hit_start, hit_end, _name in known_hits:
+    for hit_start, hit_end, _id in known:
         if hit_start == start and hit_end < end:
             rest = text[hit_end:end].split()
             if rest and rest[0] in language.conjunctions:
@@ -425,12 +385,6 @@ def _cut_at_conjunction(
     return start, end
 
 
-@lru_cache(maxsize=1)
-def _known_folded() -> dict[str, str]:
-    return {fold(alias): name for alias, name in _known().values.items()}
-
-
-@cache
 @cache
 def _occasion(code: str) -> re.Pattern[str]:
     phrases = [p for g in pack(code).grammars for p in g.occasion_after]
@@ -439,19 +393,125 @@ def _occasion(code: str) -> re.Pattern[str]:
     )
 
 
-def _venue(code: str) -> re.Pattern[str]:
-    words = pack(code).not_initiative_words
-    return phrase_regex(words) or re.compile(r"(?!x)x")
+@cache
+def _venue(code: str) -> re.Pattern[str] | None:
+    return phrase_regex(pack(code).not_initiative_words)
 
 
-def _english_name(surface: str, known: PhraseMatcher) -> str:
-    """The English name of a known initiative named in ``surface``, else the surface."""
-    exact = _known_folded().get(fold(surface))
-    if exact:
-        return exact
-    hits = known.finditer(surface)
-    if len(hits) == 1:
-        start, end, name = hits[0]
-        if end - start >= 0.6 * len(surface):
-            return name
-    return surface
+@cache
+def _stops(code: str) -> frozenset[str]:
+    return frozenset(w for g in pack(code).grammars for w in g.stop_words)
+
+
+@cache
+def _months(code: str) -> re.Pattern[str] | None:
+    names = [m for m in pack(code).months if len(m) > 2]
+    return phrase_regex(names, re.IGNORECASE)
+
+
+def _registry_entry(
+    surface: str, article: Article, start: int, end: int
+) -> tuple[str | None, float]:
+    """The registry id the surface names (exactly, or by a hit covering most of it)."""
+    exact = mechanism_named(surface)
+    if exact is not None:
+        return exact.id, 1.0
+    inside = [(s, e, i) for s, e, i in article.mechanisms if start <= s and e <= end]
+    if len(inside) == 1:
+        s, e, identifier = inside[0]
+        if e - s >= 0.6 * (end - start):
+            return identifier, 0.8
+    return None, 0.5 if inside else 0.0
+
+
+def _features(
+    article: Article, surface: str, start: int, end: int, registry: float
+) -> dict[str, float]:
+    language, text = article.language, article.text
+    words = surface.split()
+    caps = [w for w in words if w[:1].isupper() or _ORDINAL_TOKEN.match(w)]
+    stops = _stops(language.code)
+    months = _months(language.code)
+    venue = _venue(language.code)
+    return {
+        "registry": registry,
+        "words": min(len(words), 12) / 12,
+        "one_word": 1.0 if len(words) == 1 else 0.0,
+        "two_words": 1.0 if len(words) == 2 else 0.0,
+        "long": 1.0 if len(words) > 8 else 0.0,
+        "acronym_paren": 1.0 if _ACRONYM_PAREN.search(surface) else 0.0,
+        "acronym_only": 1.0 if len(words) == 1 and surface.isupper() else 0.0,
+        "number": 1.0 if re.search(r"\d", surface) else 0.0,
+        "cap_share": round(len(caps) / max(1, len(words)), 4) if language.cased else 0.0,
+        "starts_lower": 1.0 if surface[:1].islower() else 0.0,
+        "stop_inside": min(sum(1 for w in words[1:-1] if w.casefold() in stops), 3) / 3,
+        "comma_inside": 1.0 if "," in surface else 0.0,
+        "month_inside": 1.0 if months and months.search(surface) else 0.0,
+        "venue": 1.0 if venue and venue.search(surface) else 0.0,
+        "partner_inside": 1.0
+        if any(start <= s and e <= end for s, e, _ in article.partners)
+        else 0.0,
+        "quoted": 1.0 if article.in_quote(start, end) else 0.0,
+        "repeated": 1.0 if text.count(surface) > 1 else 0.0,
+        "headline": 1.0 if article.line_index(start) == 0 and len(article.lines) > 2 else 0.0,
+        "position": round(start / max(1, len(text)), 4),
+    }
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """Every initiative name the rules propose, one per surface form."""
+    text, language = article.text, article.language
+    known = article.mechanisms
+    spans: list[tuple[int, int, str]] = []
+    for s, e, rule in _grammar_spans(text, language):
+        s, e = _cut_at_conjunction(text, s, e, known, language)
+        spans.append((s, s + len(text[s:e].rstrip(" ,;:–-")), rule))
+    for s, e, _identifier in known:
+        plus = _PLUS_PARTNER.match(text, e)
+        spans.append((s, plus.end() if plus else e, "registry"))
+    found: list[Candidate] = []
+    for start, end, rule in spans:
+        surface = _trim(text[start:end])
+        if len(surface) < 3:
+            continue
+        start = text.find(surface, start, end + 1)
+        end = start + len(surface)
+        identifier, registry = _registry_entry(surface, article, start, end)
+        name = mechanism(identifier).name if identifier else surface
+        found.append(
+            Candidate(
+                FIELD,
+                surface,
+                start,
+                end,
+                rule,
+                _features(article, surface, start, end, registry),
+                {"id": identifier, "name": name},
+            )
+        )
+    return merge_by_value(found)
+
+
+def find_initiatives(found: list[Candidate], model: FieldModel) -> list[FoundInitiative]:
+    """Every named initiative accepted, in order of first mention, one per initiative."""
+    accepted: list[Scored] = accept(found, model)
+    kept = filter_overlapping(
+        accepted,
+        lambda s: (s.candidate.start, s.candidate.end),
+        lambda s: (s.probability, s.candidate.end - s.candidate.start),
+    )
+    results: list[FoundInitiative] = []
+    seen: set[str] = set()
+    for scored in sorted(kept, key=lambda s: s.candidate.start):
+        c = scored.candidate
+        key = c.data["id"] or fold(c.data["name"])
+        if key in seen:
+            continue
+        seen.add(key)
+        results.append(
+            FoundInitiative(c.data["name"], c.value, c.start, c.end, c.rule, c.data["id"])
+        )
+    return results
+
+
+__all__ = ["FoundInitiative", "InitiativeGrammar", "candidates", "find_initiatives"]

@@ -119,15 +119,24 @@ class LanguageFile(_Strict):
     titles: Words = _merged("over_english", "Titles of office", [])
     honorifics: Words = _merged("over_english", "Honorifics and ranks before a name", [])
     speech_verbs: Words = _merged("over_english", "Attribute words to a name", [])
+    fronted_speech: Words = _merged(
+        "over_english", "Open a sentence whose subject, after a comma, speaks ('Speaking at')", []
+    )
     byline_cues: Words = _merged("over_english", "Before a byline or credit name", [])
     source_cues: Words = _merged("over_english", "Before an outlet on a credit line", [])
     attribution_cues: Words = _merged("over_english", "Before an outlet in running text", [])
+    outlet_words: Words = _merged("over_english", "Words of outlet names (News, Báo, Harian)", [])
+    source_frames: Words = _merged(
+        "over_english", "Page furniture naming the outlet, {} for it ('Follow {} on')", []
+    )
+    publication_cues: Words = _merged("over_english", "Before a publication date", [])
     photo_cues: Words = _merged("over_english", "Before a photo credit", [])
     host_prepositions: Words = _merged("over_english", "Before a country: a post's place", [])
     not_initiative_words: Words = _merged("over_english", "Venues and national bodies", [])
     not_name_words: Words = _merged("over_english", "Capitalised words never in names", [])
     name_particles: Words = _merged("over_english", "Lowercase words inside names", [])
     name_suffixes: Words = _merged("over_english", "Suffixes after names (Jr)", [])
+    surnames: Words = _merged("over_english", "Common family names (evidence of a name)", [])
     abbreviations: Words = _merged("over_english", "Periods that do not end a sentence", [])
     conjunctions: Words = _merged("over_english", "Coordinate two names", [])
     determiners: Words = _merged("over_english", "Skipped between a cue and a name", [])
@@ -328,6 +337,7 @@ class LanguagePack:
     name_words: int
     name_particles: tuple[str, ...]
     name_suffixes: tuple[str, ...]
+    surnames: frozenset[str]
     abbreviations: frozenset[str]
     speech_reach: int
     capital_months: frozenset[str]
@@ -342,9 +352,13 @@ class LanguagePack:
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+    fronted_speech: tuple[str, ...]
     byline_cues: tuple[str, ...]
     source_cues: tuple[str, ...]
     attribution_cues: tuple[str, ...]
+    outlet_words: tuple[str, ...]
+    source_frames: tuple[str, ...]
+    publication_cues: tuple[str, ...]
     photo_cues: tuple[str, ...]
     host_prepositions: tuple[str, ...]
     nationality_before: tuple[str, ...]
@@ -463,6 +477,7 @@ def pack(code: str) -> LanguagePack:
         name_words=own.name_words,
         name_particles=words("name_particles"),
         name_suffixes=words("name_suffixes"),
+        surnames=frozenset(words("surnames")),
         abbreviations=frozenset(words("abbreviations")),
         speech_reach=own.speech_reach,
         capital_months=frozenset(m.casefold() for m in words("capitalised_months")),
@@ -477,9 +492,13 @@ def pack(code: str) -> LanguagePack:
         titles=words("titles"),
         honorifics=words("honorifics"),
         speech_verbs=words("speech_verbs"),
+        fronted_speech=words("fronted_speech"),
         byline_cues=words("byline_cues"),
         source_cues=words("source_cues"),
         attribution_cues=words("attribution_cues"),
+        outlet_words=words("outlet_words"),
+        source_frames=words("source_frames"),
+        publication_cues=words("publication_cues"),
         photo_cues=words("photo_cues"),
         host_prepositions=words("host_prepositions"),
         nationality_before=words("nationality_before"),

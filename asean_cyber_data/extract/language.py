@@ -3,7 +3,11 @@
 lingua-language-detector, restricted to the languages that have a data file, decides
 on the whole article: it separates Malay from Indonesian where short strings cannot.
 Scripts that lingua does not model (Khmer, Lao, Burmese) are recognised by their
-Unicode block, as data in each language file (``script``).
+Unicode block, as data in each language file (``script_range``).
+
+Names say nothing of the language they stand in ("Kuala Lumpur, 3 March 2024
+(Bernama) -- ... Datuk Seri ... said"), so in scripts with letter case lingua reads
+the text without its capitalised words and bracketed asides, when enough is left.
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ from .langdata import language_file, languages
 
 #: Enough text to decide; longer articles do not change the answer, only the cost.
 SAMPLE_CHARS = 1200
+#: Letters that must be left after dropping names for the rest to be read alone.
+MIN_CONTENT_LETTERS = 40
+_NAMES = re.compile(r"\([^()\n]{0,60}\)|(?<![\w'’])[^\W\d_][\w'’.-]*")
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +62,16 @@ def detect_language(text: str) -> str:
             if letters and len(pattern.findall(sample)) > letters / 2:
                 return code
     detector, by_lingua = _detector()
-    detected = detector.detect_language_of(sample)
+    detected = detector.detect_language_of(_content(sample))
     if detected is None:
         return "en"
     return by_lingua.get(detected.name, "en")
+
+
+def _content(sample: str) -> str:
+    """``sample`` without capitalised words and bracketed asides, when enough remains."""
+    kept = _NAMES.sub(
+        lambda m: " " if m.group()[:1] == "(" or m.group()[:1].isupper() else m.group(), sample
+    )
+    letters = sum(1 for c in kept if c.isalpha())
+    return kept if letters >= MIN_CONTENT_LETTERS else sample

@@ -1,38 +1,37 @@
 """External partners: who ASEAN (or a member) cooperates with, principal first.
 
-Every mention of a country or organisation (CLDR names plus each language file's
-names, adjectives and capitals) gets a weight:
+The rule ``gazetteer`` proposes every country and organisation the text names (CLDR
+names plus each language file's names, adjectives and capitals); mentions of one code
+are one candidate. Its features say how the text names it:
 
-- 1 for a plain mention; +1.5 when a cooperation cue stands right before it ("with",
-  "dengan", "phối hợp", "ร่วมกับ") or it is joined to ASEAN ("ASEAN-EU", "ASEAN và
-  EU", "Japan and ASEAN");
-- 0 when cited as a source of information ("according to", "laporan Interpol");
-- 0 in an aside about other cooperation ("separately", "similar agreements with");
-- x0.3 in a question or hypothetical ("whether", "apakah");
-- x0.5 inside the name of an initiative ("Công ước Liên hợp quốc ...").
+- how often, how early, in the headline;
+- after a cooperation cue ("with", "dengan", "phối hợp", "ร่วมกับ") or joined to ASEAN
+  ("ASEAN-EU", "ASEAN và EU", "Japan and ASEAN") or to a member ("Malaysia-Japan");
+- cited as a source ("according to", "laporan Interpol"), people's nationality
+  ("Chinese nationals"), in an aside about other cooperation ("separately"), in a
+  question or hypothetical ("whether"), inside the name of an initiative;
+- listed together with a cued partner ("Australia, the European Union and New Zealand");
+- an ASEAN member, the speaker's own country, the only other member named.
 
-The principal partner is the external party (not an ASEAN member) with the highest
-weight. Another external party is a partner too when its weight is at least half the
-principal's, when it has a cooperation cue, or when it is listed together with a
-partner ("Australia, the European Union and New Zealand"). With no external party,
-the article is bilateral intra-ASEAN only when exactly one other member appears: the
-counterpart of the speaker's (or home) country; otherwise there is no partner.
+The fitted model accepts the partners; the principal is the accepted one it is most
+sure of. ASEAN members are partners only in bilateral intra-ASEAN cooperation, which
+the member features let the model learn (GUIDELINES: the counterpart of the speaker's
+country).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
+from .article import Article
+from .candidates import Candidate, FieldModel, accept
 from .langdata import LanguagePack, pack
-from .text import sentence_at, sentences
 
+FIELD = "partners"
+#: A cue's weight in the legacy mention score that the features summarise.
 CUE_BONUS = 1.5
-HYPOTHETICAL_FACTOR = 0.3
-INITIATIVE_FACTOR = 0.5
-SECONDARY_RATIO = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,7 @@ class FoundPartner:
     code: str
     name: str
     spans: tuple[tuple[int, int], ...]
+    probability: float = 1.0
 
 
 @dataclass
@@ -47,8 +47,26 @@ class _Mention:
     start: int
     end: int
     code: str
-    weight: float
-    cued: bool
+    cued: bool = False
+    joined: bool = False
+    member_joined: bool = False
+    nationality: bool = False
+    citation: bool = False
+    aside: bool = False
+    hypothetical: bool = False
+    in_initiative: bool = False
+
+    @property
+    def weight(self) -> float:
+        """How strongly this mention makes its code a party (0 for people, sources, asides)."""
+        if self.nationality or self.citation or self.aside:
+            return 0.0
+        weight = 1.0 + (CUE_BONUS if self.cued or self.joined or self.member_joined else 0.0)
+        if self.hypothetical:
+            weight *= 0.3
+        if self.in_initiative:
+            weight *= 0.5
+        return weight
 
 
 def _ends_with_phrase(window: str, phrases: tuple[str, ...], determiners: tuple[str, ...]) -> bool:
@@ -90,12 +108,11 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _mentions(
-    text: str, language: LanguagePack, initiative_spans: list[tuple[int, int]]
-) -> list[_Mention]:
-    found = language.partners.finditer(text)
-    spans = sentences(text)
+def _mentions(article: Article, initiative_spans: list[tuple[int, int]]) -> list[_Mention]:
+    text, language = article.text, article.language
+    found = article.partners
     patterns = _patterns(language.code)
+    members = language.asean_members
     mentions: list[_Mention] = []
     for index, (start, end, code) in enumerate(found):
         # "Full Name (ACRONYM)" is one mention.
@@ -107,15 +124,14 @@ def _mentions(
             continue
         before = text[max(0, start - 40) : start]
         after = text[end : end + 20]
-        weight = 1.0
-        cued = _ends_with_phrase(before, language.cooperation_cues, language.determiners)
-        joined = bool(
+        m = _Mention(start, end, code)
+        m.cued = _ends_with_phrase(before, language.cooperation_cues, language.determiners)
+        m.joined = bool(
             patterns["joined_before"].search(before) or patterns["joined_after"].match(after)
         )
-        members = language.asean_members
         prev = found[index - 1] if index else None
         nxt = found[index + 1] if index + 1 < len(found) else None
-        member_joined = bool(
+        m.member_joined = bool(
             (
                 prev
                 and prev[2] != code
@@ -129,27 +145,16 @@ def _mentions(
                 and re.fullmatch(r"\s*[-–]\s*", text[end : nxt[0]])
             )
         )
-        joined = joined or member_joined
-        if cued or joined:
-            weight += CUE_BONUS
-        if patterns["nationality_before"].search(before) or patterns["nationality_after"].match(
-            text, end, end + 40
-        ):  # "Chinese nationals", "warga negara China": people, not a partner
-            weight = 0.0
-            cued = False
-            joined = False
-        if _ends_with_phrase(before, language.citation_cues, language.determiners):
-            weight = 0.0
-            cued = False
-        sentence = sentence_at(spans, start)
-        if patterns["aside"].search(text, sentence[0], sentence[1]):
-            weight, cued = 0.0, False  # "Separately, ... similar agreements with X"
-        if patterns["hypothetical"].search(text, sentence[0], sentence[1]):
-            weight *= HYPOTHETICAL_FACTOR
-            cued = False
-        if any(s <= start and end <= e for s, e in initiative_spans):
-            weight *= INITIATIVE_FACTOR
-        mentions.append(_Mention(start, end, code, weight, cued or joined))
+        m.nationality = bool(
+            patterns["nationality_before"].search(before)
+            or patterns["nationality_after"].match(text, end, end + 40)
+        )  # "Chinese nationals", "warga negara China": people, not a partner
+        m.citation = _ends_with_phrase(before, language.citation_cues, language.determiners)
+        sentence = article.sentence_at(start)
+        m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1]))
+        m.hypothetical = bool(patterns["hypothetical"].search(text, sentence[0], sentence[1]))
+        m.in_initiative = any(s <= start and end <= e for s, e in initiative_spans)
+        mentions.append(m)
     return mentions
 
 
@@ -166,88 +171,103 @@ def _coordinated(text: str, a: _Mention, b: _Mention, language: LanguagePack) ->
     return all(w in allowed for w in words)
 
 
-def find_partners(
-    text: str, language: LanguagePack, home: str | None, initiative_spans: list[tuple[int, int]]
-) -> list[FoundPartner]:
-    """Partners in order: principal first, then by first mention."""
-    mentions = _mentions(text, language, initiative_spans)
-    scores: dict[str, float] = defaultdict(float)
-    first_seen: dict[str, int] = {}
-    cued: set[str] = set()
-    for m in mentions:
-        scores[m.code] += m.weight
-        first_seen.setdefault(m.code, m.start)
-        if m.cued and m.weight > 0:
-            cued.add(m.code)
+@dataclass
+class _Code:
+    code: str
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def weight(self) -> float:
+        return sum(m.weight for m in self.mentions)
+
+
+def candidates(
+    article: Article, home: str | None, initiative_spans: list[tuple[int, int]]
+) -> list[Candidate]:
+    """One candidate per country or organisation named, with how the text names it."""
+    text, language = article.text, article.language
     members = language.asean_members
-    external = {c: s for c, s in scores.items() if c not in members and s >= 1.0}
-    if home is None:
-        present = [c for c in scores if c in members and scores[c] > 0]
-        home = min(present, key=lambda c: first_seen[c]) if present else None
-    counterparts = sorted(
-        (c for c in scores if c in members and c != home and scores[c] > 0),
-        key=lambda c: -scores[c],
-    )
+    mentions = _mentions(article, initiative_spans)
+    codes: dict[str, _Code] = {}
+    for m in mentions:
+        codes.setdefault(m.code, _Code(m.code)).mentions.append(m)
+    if not codes:
+        return []
+    external = {c: v.weight for c, v in codes.items() if c not in members}
     top_external = max(external.values(), default=0.0)
-    bilateral_first = bool(
-        counterparts and counterparts[0] in cued and scores[counterparts[0]] >= 2 * top_external
-    )
-    if external and not bilateral_first:
-        chosen = _external(text, external, scores, cued, first_seen, mentions, language, members)
-    else:
-        chosen = _bilateral(scores, first_seen, home, members)
+    present_members = [c for c, v in codes.items() if c in members and v.weight > 0]
+    others = [c for c in present_members if c != home]
+    cued_codes = {c for c, v in codes.items() if any(m.cued and m.weight > 0 for m in v.mentions)}
+    coordinated: set[str] = set()
+    for m in mentions:
+        if m.weight > 0 and any(
+            o.code in cued_codes and o.code != m.code and _coordinated(text, m, o, language)
+            for o in mentions
+        ):
+            coordinated.add(m.code)
+    total = sum(v.weight for v in codes.values()) or 1.0
+    found = []
+    for order, (code, entry) in enumerate(
+        sorted(codes.items(), key=lambda kv: kv[1].mentions[0].start)
+    ):
+        ms = entry.mentions
+        weight = entry.weight
+        first = ms[0].start
+        features = {
+            "mentions": min(len(ms), 5) / 5,
+            "weight_share": round(weight / total, 4),
+            "top_external": 1.0
+            if code not in members and weight > 0 and weight == top_external
+            else 0.0,
+            "half_top": 1.0 if top_external and weight >= 0.5 * top_external else 0.0,
+            "cued": 1.0 if code in cued_codes else 0.0,
+            "joined": 1.0 if any(m.joined for m in ms) else 0.0,
+            "member_joined": 1.0 if any(m.member_joined for m in ms) else 0.0,
+            "coordinated": 1.0 if code in coordinated else 0.0,
+            "all_people": 1.0 if all(m.nationality for m in ms) else 0.0,
+            "all_cited": 1.0 if all(m.citation for m in ms) else 0.0,
+            "all_aside": 1.0 if all(m.aside for m in ms) else 0.0,
+            "hypothetical": 1.0 if all(m.hypothetical for m in ms) else 0.0,
+            "in_initiative": sum(m.in_initiative for m in ms) / len(ms),
+            "zero_weight": 1.0 if weight == 0 else 0.0,
+            "position": round(first / max(1, len(text)), 4),
+            "headline": 1.0 if article.line_index(first) == 0 and len(article.lines) > 2 else 0.0,
+            "first_named": 1.0 if order == 0 else 0.0,
+            "organisation": 1.0 if code in language.organisations else 0.0,
+            "member": 1.0 if code in members else 0.0,
+            "home": 1.0 if code == home else 0.0,
+            "only_other_member": 1.0 if code in members and others == [code] else 0.0,
+            "no_external": 1.0 if not any(w > 0 for w in external.values()) else 0.0,
+        }
+        found.append(
+            Candidate(
+                FIELD,
+                code,
+                ms[0].start,
+                ms[0].end,
+                "gazetteer",
+                features,
+                {"spans": tuple((m.start, m.end) for m in ms)},
+            )
+        )
+    return found
+
+
+def find_partners(
+    article: Article, found: list[Candidate], model: FieldModel
+) -> list[FoundPartner]:
+    """Partners in order: principal first (the most probable), then by first mention."""
+    accepted = accept(found, model)
+    if not accepted:
+        return []
+    principal, rest = accepted[0], sorted(accepted[1:], key=lambda s: s.candidate.start)
+    names = article.language.partner_names
     return [
         FoundPartner(
-            code,
-            language.partner_names.get(code, code),
-            tuple((m.start, m.end) for m in mentions if m.code == code),
+            s.candidate.value,
+            names.get(s.candidate.value, s.candidate.value),
+            s.candidate.data["spans"],
+            s.probability,
         )
-        for code in chosen
+        for s in (principal, *rest)
     ]
-
-
-def _external(
-    text: str,
-    external: dict[str, float],
-    scores: dict[str, float],
-    cued: set[str],
-    first_seen: dict[str, int],
-    mentions: list[_Mention],
-    language: LanguagePack,
-    members: frozenset[str],
-) -> list[str]:
-    principal = max(external, key=lambda c: (external[c], -first_seen[c]))
-    chosen = [principal]
-    for code in sorted(scores, key=lambda c: first_seen[c]):
-        if code in chosen or code in members or scores[code] <= 0:
-            continue
-        if scores[code] >= SECONDARY_RATIO * external[principal] or code in cued:
-            chosen.append(code)
-    changed = True
-    while changed:
-        changed = False
-        for m in mentions:
-            if m.code in chosen or m.code in members or m.weight <= 0:
-                continue
-            if any(
-                _coordinated(text, m, other, language)
-                for other in mentions
-                if other.code in chosen and other.code != m.code
-            ):
-                chosen.append(m.code)
-                changed = True
-    return [principal, *sorted(chosen[1:], key=lambda c: first_seen[c])]
-
-
-def _bilateral(
-    scores: dict[str, float], first_seen: dict[str, int], home: str | None, members: frozenset[str]
-) -> list[str]:
-    present = [c for c, s in scores.items() if c in members and s > 0]
-    if home is None and present:
-        home = max(present, key=lambda c: (scores[c], -first_seen[c]))
-    others = sorted((c for c in present if c != home), key=lambda c: -scores[c])
-    if len(others) == 1:
-        return others
-    if len(others) > 1 and scores[others[0]] >= 2 * scores[others[1]]:
-        return others[:1]
-    return []

@@ -1,23 +1,46 @@
-"""The outlet that produced the text, read only where the text names it.
+"""The outlet that produced the text, read from where news copy names it.
 
-In order of trust: a sign-off at the end ("— BERNAMA", "(Yonhap)", "-VNA"); an agency
-in the dateline ("BANGKOK (REUTERS) -", "Tokyo (ANTARA) –", "(Ngày Nay) -"); a source
-line ("Sumber: https://nhandan.vn/...", "Nguồn: TTXVN"); an attribution ("Theo phóng
-viên TTXVN", "By Yonhap", "Copyright © ANTARA 2018", "told Bernama"). A photo credit
-("Ảnh: TTXVN phát") is not a source. Outlets, their spellings and web domains are
-data (``data/outlets.yaml``).
+Rules read the *shapes* in which an outlet names itself, for outlets no list has ever
+named:
+
+- ``dateline_parenthesis``: "KUALA LUMPUR (Bernama) --", "(VOVWORLD) -";
+- ``dateline_comma``: "TEMPO.CO, Jakarta -", "Jakarta, IDN Times -" (either side);
+- ``dateline_dash``: "TPO - ...", "Liputan6.com -", "เอเอฟพี - ...";
+- ``signoff``: "— BERNAMA", "-- VNA", "(Yonhap)" closing the text;
+- ``credit_line``: "Sumber: ...", "Nguồn: TTXVN", "Source: Reuters", "ที่มา: มติชน";
+- ``copyright``: "© 2024 Utusan Malaysia", "Copyright © ANTARA 2018";
+- ``masthead``: a first or last line that is only an outlet's name;
+- ``follow_widget``: "Theo dõi ICTVietnam trên", "Follow X on Google News";
+- ``attribution``: "told Bernama", "menurut Berita Harian";
+- ``registry_mention``: an outlet of the registry named anywhere.
+
+Each candidate has features of its shape (registry entry, web domain, all capitals,
+an outlet word such as "News" or "Báo", a place, a person, the line it stands on);
+the fitted model chooses among them or abstains. The outlet registry
+(``data/outlets.yaml``) gives the canonical spelling; it does not decide what counts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
-from ..datafiles import read_yaml
-from .langdata import LanguagePack, PhraseMatcher, pack
+from .article import Article, phrase_regex
+from .candidates import Candidate, FieldModel, merge_by_value, select
+from .langdata import fold
+from .registry import outlet_named, outlet_of_host, place_names
 
+FIELD = "source"
+#: Lines from the top where datelines and mastheads stand, and from the bottom for
+#: sign-offs and footers.
+TOP_LINES = 6
+BOTTOM_LINES = 6
+MAX_OUTLET_CHARS = 48
+MAX_OUTLET_WORDS = 7
+
+_DASH = r"(?:--|[-–—])"
+_DOMAIN = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,6}$", re.IGNORECASE)
 _URL = re.compile(r"https?://(?:www\.)?([^/\s]+)\S*")
 
 
@@ -27,159 +50,295 @@ class FoundSource:
     url: str | None
     start: int
     end: int
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> tuple[PhraseMatcher, dict[str, str]]:
-    names: dict[str, str] = {}
-    domains: dict[str, str] = {}
-    for outlet in read_yaml("outlets.yaml")["outlets"]:
-        for alias in [outlet["name"], *outlet.get("aliases", [])]:
-            names[alias] = outlet["name"]
-        for domain in outlet.get("domains", []):
-            names[domain] = outlet["name"]
-            domains[domain] = outlet["name"]
-    return PhraseMatcher.build(names), domains
-
-
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+    rule: str
+    country: str | None
 
 
 @cache
-def _cue_patterns(code: str) -> dict[str, re.Pattern[str]]:
+def _patterns(code: str) -> dict[str, re.Pattern[str] | None]:
+    from .langdata import pack
+
     language = pack(code)
-    photo = _alternation(language.photo_cues)
+    cues = "|".join(re.escape(c) for c in sorted(language.source_cues, key=len, reverse=True))
+    frames = []
+    for frame in language.source_frames:
+        before, _, after = frame.partition("{}")
+        frames.append(re.escape(before) + r"([^\n]{2,48}?)" + re.escape(after))
     return {
-        "photo": re.compile(r"(?:" + photo + r")\s*:?[^\n]{0,25}$", re.IGNORECASE),
         "credit": re.compile(
-            r"(?:" + _alternation(language.source_cues) + r")\s*:?\s*$", re.IGNORECASE
-        ),
-        "attribution": re.compile(
-            r"(?<!\w)(?:" + _alternation(language.attribution_cues) + r")\s+$", re.IGNORECASE
-        ),
-        "source_line": re.compile(
-            r"(?:" + _alternation(language.source_cues) + r")\s*:\s*(https?://\S+)"
-        ),
+            r"(?:^|\n)[ \t]*(?:" + cues + r")[ \t]*[:：]?[ \t]*(?P<outlet>[^\n]{2,80})",
+            re.IGNORECASE,
+        )
+        if cues
+        else None,
+        "frames": re.compile("|".join(f"(?:{f})" for f in frames).replace("(?P<outlet>", "("))
+        if frames
+        else None,
+        "attribution": phrase_regex(language.attribution_cues, re.IGNORECASE),
+        "photo": phrase_regex(language.photo_cues, re.IGNORECASE),
+        "outlet_word": phrase_regex(language.outlet_words, re.IGNORECASE),
+        "honorific": phrase_regex(language.honorifics),
     }
 
 
-def _domain_outlet(host: str, domains: dict[str, str]) -> str | None:
-    host = host.lower()
-    for domain, name in domains.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return None
+def _clean(surface: str) -> str:
+    """An outlet as written, without surrounding punctuation, brackets or a year."""
+    surface = re.sub(r"\s+", " ", surface).strip(" \t-–—|:;,.()[]\"'“”")
+    surface = re.sub(r"^(?:©|@|copyright)\s*", "", surface, flags=re.IGNORECASE)
+    surface = re.sub(r"^\d{4}\s+|\s+\d{4}$", "", surface).strip()
+    return surface
 
 
-def find_source(text: str, language: LanguagePack) -> FoundSource | None:
-    """The outlet named in the text, with the span it was read from."""
-    matcher, domains = _outlets()
-    cues = _cue_patterns(language.code)
-    mentions = [
-        (s, e, name)
-        for s, e, name in matcher.finditer(text)
-        if not cues["photo"].search(text[max(0, s - 40) : s])
-    ]
-    tail_start = max(0, len(text) - 120)
-    checks: tuple[Callable[[int, int], bool], ...] = (
-        # Sign-off: "— BERNAMA", "-- Bernama", "(Yonhap)", "-VNA" closing the text.
-        lambda s, e: (
-            (
-                s >= tail_start
-                and re.search(r"[—–\-(]\s*$", text[max(0, s - 3) : s]) is not None
-                and not text[e:].strip(" )\n.").strip()
-            )
-            or (
-                s >= len(text) * 0.6
-                and re.search(r"[—–]\s*$|--\s*$|\(\s*$", text[max(0, s - 3) : s]) is not None
-                and re.match(r"\)?\s*(?:\n|$)", text[e:]) is not None
-            )
-        ),
-        # Outlet then city then dash: "TEMPO.CO, Jakarta -".
-        lambda s, e: (
-            s < 400
-            and re.match(r",\s[A-Z][\w ]{1,25}\s*(?:--|[-–—])", text[e : e + 32]) is not None
-        ),
-        # Dateline: "BANGKOK (REUTERS) -", "(Ngày Nay) -", "VIVA.co.id –".
-        lambda s, e: s < 300 and re.match(r"\)?\s*(?:--|[-–—])", text[e : e + 4]) is not None,
-        # Source or credit line: "Sumber: ...", "Reporter: Antara", "Copyright © ANTARA".
-        lambda s, e: cues["credit"].search(text[max(0, s - 25) : s]) is not None,
-        # Parenthesised agency anywhere: "(Yonhap)".
-        lambda s, e: text[s - 1 : s] == "(" and text[e : e + 1] == ")" and not _defines(text, s, e),
-        # Attribution in running text: "told Bernama", "kepada Bernama".
-        lambda s, e: cues["attribution"].search(text[max(0, s - 30) : s]) is not None,
+def _shape(name: str) -> bool:
+    """Could ``name`` be an outlet's name at all (short, has letters, no sentence)?"""
+    words = name.split()
+    return (
+        0 < len(name) <= MAX_OUTLET_CHARS
+        and 0 < len(words) <= MAX_OUTLET_WORDS
+        and any(c.isalpha() for c in name)
+        and not re.search(r"[.!?]\s|[,;]", name.removesuffix("."))
     )
-    # Masthead or footer: a line that is only the outlet's name ("Bangkok Post",
-    # "UTUSAN MALAYSIA", "Astro Awani | Dikemaskini: ...", "© 2024 Utusan Malaysia"),
-    # among the first or last five non-empty lines.
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    edge = lines[:5] + lines[-5:]
-    for start, end, name in mentions:
-        for ls, le in edge:
-            if ls <= start and end <= le:
-                rest = (text[ls:start] + text[end:le]).strip()
-                rest = re.sub(r"^(?:©|@|copyright)?\s*(?:\d{4})?\s*", "", rest, flags=re.I)
-                if (
-                    not rest
-                    or rest.startswith("|")
-                    or re.fullmatch(r"[.,]?\s*(?:hak cipta|all rights)[^\n]*", rest, re.I)
-                ):
-                    masthead = (start, end, name)
-                    break
-        else:
-            continue
-        break
-    else:
-        masthead = None
-    for index, check in enumerate(checks):
-        if index == 3 and masthead:
-            start, end, name = masthead
-            return FoundSource(_as_written(text[start:end], name, domains), None, start, end)
-        for start, end, name in reversed(mentions) if check is checks[0] else mentions:
-            if check(start, end):
-                return FoundSource(
-                    _as_written(text[start:end], name, domains), _url_near(text, start), start, end
-                )
-    if masthead:
-        start, end, name = masthead
-        return FoundSource(_as_written(text[start:end], name, domains), None, start, end)
-    return _from_source_line(text, cues["source_line"], domains)
+
+
+def _value(surface: str) -> tuple[str, str | None, str | None]:
+    """(value, canonical registry name or None, country) for an outlet as written."""
+    host = _URL.match(surface)
+    key = host.group(1) if host else surface
+    outlet = outlet_named(key) or (outlet_of_host(key) if _DOMAIN.match(key) else None)
+    if outlet is not None:
+        # The outlet's usual name, so one outlet is not spelled three ways across records;
+        # a short form the article uses ("VNA", "TPO") stays as written.
+        written = surface if not (host or _DOMAIN.match(surface)) else outlet.name
+        keep = written if fold(written) != fold(outlet.name) and written.isupper() else outlet.name
+        return keep, outlet.name, outlet.country
+    return surface, None, None
+
+
+class _Proposer:
+    """Collects candidates with their shape features."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.pats = _patterns(article.language.code)
+        self.found: list[Candidate] = []
+        lines = article.lines
+        self.top = {i for i in range(min(TOP_LINES, len(lines)))}
+        self.bottom = {i for i in range(max(0, len(lines) - BOTTOM_LINES), len(lines))}
+
+    def add(self, rule: str, start: int, end: int, **extra: float) -> None:
+        text = self.article.text
+        surface = _clean(text[start:end])
+        if not surface or not _shape(surface):
+            return
+        at = text.find(surface, start, end + 1)
+        start, end = (at, at + len(surface)) if at >= 0 else (start, end)
+        value, canonical, country = _value(surface)
+        if fold(value) in place_names() and canonical is None:
+            return  # "JAKARTA -": where the story was filed, never its outlet
+        self.found.append(
+            Candidate(
+                FIELD,
+                value,
+                start,
+                end,
+                rule,
+                {**self._features(surface, canonical, start, end), **extra},
+                {"canonical": canonical, "country": country},
+            )
+        )
+
+    def _features(
+        self, surface: str, canonical: str | None, start: int, end: int
+    ) -> dict[str, float]:
+        article, text, pats = self.article, self.article.text, self.pats
+        line = article.line_index(start)
+        lines = len(article.lines)
+        before = text[max(0, start - 40) : start]
+        partner = any(s <= start and end <= e for s, e, _ in article.partners)
+        words = surface.split()
+        outlet_word = pats["outlet_word"]
+        honorific = pats["honorific"]
+        photo = pats["photo"]
+        return {
+            "registry": 1.0 if canonical else 0.0,
+            "domain": 1.0 if _DOMAIN.match(surface) else 0.0,
+            "all_caps": 1.0 if surface.isupper() and len(surface) > 1 else 0.0,
+            "outlet_word": 1.0 if outlet_word and outlet_word.search(surface) else 0.0,
+            "partner_name": 1.0 if partner else 0.0,
+            "defines_acronym": 1.0 if _defines(text, start, end) else 0.0,
+            "after_honorific": 1.0
+            if honorific and any(m.end() >= len(before) - 1 for m in honorific.finditer(before))
+            else 0.0,
+            "photo_credit": 1.0 if photo and photo.search(before[-25:]) else 0.0,
+            "one_word": 1.0 if len(words) == 1 else 0.0,
+            "long": 1.0 if len(words) > 4 else 0.0,
+            "top": 1.0 if line in self.top else 0.0,
+            "first_line": 1.0 if line == 0 else 0.0,
+            "bottom": 1.0 if line in self.bottom else 0.0,
+            "middle": 1.0 if line not in self.top and line not in self.bottom else 0.0,
+            "repeated": 1.0 if article.text.count(surface) > 1 else 0.0,
+            "lines_short": 1.0 if lines <= 3 else 0.0,
+        }
+
+
+@cache
+def _stop_words(code: str) -> frozenset[str]:
+    from .langdata import pack
+
+    language = pack(code)
+    return frozenset(
+        {w.casefold() for g in language.grammars for w in g.stop_words}
+        | {w.casefold() for w in language.host_prepositions}
+    )
+
+
+def _before_stop(article: Article, value: str) -> int:
+    """Length of ``value`` up to its first stop word ("TTXVN tại Thái Lan" → "TTXVN"):
+    what follows an outlet on a credit line is where or when, not the outlet."""
+    stops = _stop_words(article.language.code)
+    for m in re.finditer(r"\S+", value):
+        if m.start() and m.group().casefold() in stops:
+            return len(value[: m.start()].rstrip())
+    return len(value)
 
 
 def _defines(text: str, s: int, e: int) -> bool:
     """ "Australian Federal Police (AFP)": the bracket spells the words before it."""
     acronym = text[s:e]
-    if not acronym.isupper():
+    if not acronym.isupper() or text[s - 1 : s] != "(":
         return False
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, s - 80) : s - 1])
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[max(0, s - 80) : s - 1])
     caps = [w for w in words if w[:1].isupper()]
     initials = "".join(w[0] for w in caps[-len(acronym) :]).upper()
     return initials == acronym
 
 
-def _as_written(surface: str, outlet: str, domains: dict[str, str]) -> str:
-    """The outlet as the article writes it ("VNA"), but "BERNAMA" and domains as the
-    outlet's usual name, so one outlet is not spelled three ways across records."""
-    if surface.casefold() == outlet.casefold() or surface.lower() in domains:
-        return outlet
-    return surface
+def _dateline_rules(p: _Proposer) -> None:
+    text = p.article.text
+    for index in sorted(p.top):
+        ls, le = p.article.lines[index]
+        line = text[ls:le]
+        m = re.match(r"[^\n(]{0,40}?\((?P<o>[^()\n]{2,48})\)\s*" + _DASH, line)
+        if m and not re.search(r"\d{1,2}[/.]\d{1,2}|\d{4}", m.group("o")):
+            p.add("dateline_parenthesis", ls + m.start("o"), ls + m.end("o"))
+        m = re.match(r"(?P<a>[^\n,()]{2,48}),\s*(?P<b>[^\n,()]{2,48}?)\s*" + _DASH + r"\s", line)
+        if m:
+            for side in ("a", "b"):
+                other = m.group("b" if side == "a" else "a").strip()
+                if re.search(r"\d", m.group(side)) and not _DOMAIN.match(m.group(side).strip()):
+                    continue  # a date, not an outlet
+                p.add(
+                    "dateline_comma",
+                    ls + m.start(side),
+                    ls + m.end(side),
+                    first_side=1.0 if side == "a" else 0.0,
+                    other_is_place=1.0 if fold(other) in place_names() else 0.0,
+                    other_all_caps=1.0 if other.isupper() else 0.0,
+                )
+        m = re.match(r"(?P<o>[^\n,()]{2,48}?)\s*" + _DASH + r"\s+\S", line)
+        if m and (
+            not re.search(r"\d", m.group("o").replace(".", ""))
+            or _DOMAIN.match(m.group("o").strip())
+        ):
+            p.add("dateline_dash", ls + m.start("o"), ls + m.end("o"))
 
 
-def _url_near(text: str, start: int) -> str | None:
-    line_end = text.find("\n", start)
-    m = _URL.search(text, start, line_end if line_end >= 0 else len(text))
-    return m.group() if m else None
+def _signoff_rules(p: _Proposer) -> None:
+    text = p.article.text
+    for index in sorted(p.bottom):
+        ls, le = p.article.lines[index]
+        line = text[ls:le]
+        m = re.search(r"(?:^|\s|[.”\"])" + _DASH + r"\s*(?P<o>[^\n\-–—]{2,48}?)\s*$", line)
+        if m:
+            p.add(
+                "signoff",
+                ls + m.start("o"),
+                ls + m.end("o"),
+                last_line=float(index == len(p.article.lines) - 1),
+            )
+        m = re.search(r"\((?P<o>[^()\n]{2,40})\)\s*\.?\s*$", line)
+        if m:
+            p.add(
+                "signoff",
+                ls + m.start("o"),
+                ls + m.end("o"),
+                last_line=float(index == len(p.article.lines) - 1),
+            )
 
 
-def _from_source_line(
-    text: str, source_line: re.Pattern[str], domains: dict[str, str]
-) -> FoundSource | None:
-    """A source line whose URL's domain names a known outlet ("Sumber: https://...")."""
-    for m in source_line.finditer(text):
-        url_match = _URL.match(m.group(1))
-        if url_match:
-            name = _domain_outlet(url_match.group(1), domains)
-            if name:
-                return FoundSource(name, m.group(1), m.start(1), m.end(1))
-    return None
+def _line_rules(p: _Proposer) -> None:
+    text = p.article.text
+    credit = p.pats["credit"]
+    if credit:
+        for m in credit.finditer(text):
+            value = m.group("outlet")
+            url = _URL.search(value)
+            if url:
+                p.add(
+                    "credit_line",
+                    m.start("outlet") + url.start(1),
+                    m.start("outlet") + url.end(1),
+                    url=1.0,
+                )
+                continue
+            cut = re.match(r"[^\n,;|(]{2,48}", value)
+            if cut:
+                end = m.start("outlet") + _before_stop(p.article, value[: cut.end()])
+                p.add("credit_line", m.start("outlet"), end)
+    for m in re.finditer(
+        r"(?:©|\bCopyright\b|\bHak [Cc]ipta\b)[ \t]*(?:©)?[ \t]*(?:\d{4}[ \t]*)?"
+        r"(?P<o>[^\n.,|©]{2,48})",
+        text,
+    ):
+        p.add("copyright", m.start("o"), m.end("o"))
+    frames = p.pats["frames"]
+    if frames:
+        for m in frames.finditer(text):
+            group = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
+            p.add("follow_widget", m.start(group), m.end(group))
+    edge = sorted(
+        (p.top | p.bottom) & set(range(min(3, len(p.article.lines))))
+        | {i for i in p.bottom if i >= len(p.article.lines) - 3}
+    )
+    for index in edge:
+        ls, le = p.article.lines[index]
+        line = text[ls:le]
+        body = re.sub(r"\s*[|•·].*$", "", line).strip()
+        if body and _shape(body) and len(body.split()) <= 6:
+            at = text.find(body, ls, le)
+            p.add("masthead", at, at + len(body))
+
+
+def _mention_rules(p: _Proposer) -> None:
+    article, text = p.article, p.article.text
+    attribution = p.pats["attribution"]
+    for start, end, _name in article.outlets:
+        p.add("registry_mention", start, end)
+        if attribution and any(
+            m.end() >= start - 2 for m in attribution.finditer(text, max(0, start - 30), start)
+        ):
+            p.add("attribution", start, end)
+
+
+RULES = (_dateline_rules, _signoff_rules, _line_rules, _mention_rules)
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """Every outlet candidate, one per value (its features merged over the rules)."""
+    proposer = _Proposer(article)
+    for rule in RULES:
+        rule(proposer)
+    return merge_by_value(proposer.found)
+
+
+def find_source(article: Article, found: list[Candidate], model: FieldModel) -> FoundSource | None:
+    """The outlet named in the text, with the span it was read from (or None)."""
+    chosen = select(found, model)
+    if chosen is None:
+        return None
+    c = chosen.candidate
+    url_line = article.line_span(c.start)
+    url = _URL.search(article.text, c.start, url_line[1])
+    return FoundSource(
+        c.value, url.group() if url else None, c.start, c.end, c.rule, c.data.get("country")
+    )

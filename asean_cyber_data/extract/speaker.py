@@ -1,15 +1,25 @@
-"""The principal speaker: the first named person the article quotes or paraphrases.
+"""The principal speaker: the person whose words or positions the article reports.
 
-A person is a run of capitalised words (or, in scripts without letter case, the two
-words after an honorific such as Thai นาย) that stands next to a title ("Home
-Minister", "Juru Bicara", "Bộ trưởng") or an honorific ("Datuk Seri", "Ông").
-Later short forms ("Nur Jazlan", "Menlu Retno") are the same person. The person is a
-speaker when a speech verb of the language ("said", "berkata", "cho biết", "กล่าว")
-stands next to one of their mentions in the same sentence. The person quoted in the
-most sentences wins; between equals, the first quoted (news copy introduces its
-principal speaker first). Bylines and photo credits
-never count: a name after a byline cue ("By", "Reporter:", "Ảnh:") is skipped.
-Nobody quoted → no speaker.
+Rules propose *persons*:
+
+- ``cased_name``: in scripts with letter case, a run of capitalised words (with name
+  particles such as "bin", "van") that no gazetteer claims (partners, titles,
+  honorifics, outlets, mechanisms); later short forms ("Nur Jazlan", "Menlu Retno") are
+  the same person;
+- ``honorific_name``: in scripts without case (Thai, Khmer, Lao, Burmese), the words
+  after an honorific or rank (นาย, លោក, ທ່ານ, ဦး), past any title written glued to it.
+
+A candidate is a person only on evidence of personhood — a title or honorific next to
+a mention, a speech verb attributing words to it, a quotation it closes, the surname
+repeated alone later, a name shape (initials, particles) — and against evidence that
+it is something else: a word the article also writes in lower case (a common word),
+a gazetteer word (a country, a place, an outlet), a headline's capitals. Those are the
+features the fitted model weighs; it picks the principal or abstains.
+
+The speaker's ``country`` is the country they serve: a country or nationality inside
+their title ("Australian Ambassador", "Menteri Luar Negeri Rusia") or attached to it
+("Japan's minister"), else the outlet's member state, else the language's home
+country — never a country merely named in the same sentence.
 """
 
 from __future__ import annotations
@@ -18,33 +28,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .langdata import LanguagePack, pack
-from .text import phrase_regex, sentence_at, sentences
+from .article import Article, Token, is_capitalised, phrase_regex
+from .candidates import Candidate, FieldModel, Scored, rank
+from .langdata import LanguagePack, fold
+from .registry import place_names
 
-_TOKEN = re.compile(r"[^\W\d_][\w\-]*(?:['’](?![sS]\b)[\w\-]+)*\.?|\d+")
-_UPPER = "".join(
-    c
-    for c in map(chr, [*range(0x41, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00)])
-    if c.isupper()
-)
-
-
-@cache
-def _name_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Lowercase words inside names ("bin", "van") and suffixes after them ("Jr")."""
-    english = pack("en")
-    suffixes = frozenset(english.name_suffixes)
-    return frozenset(english.name_particles) | suffixes, suffixes
-
-
-@cache
-def _capitalised_run() -> re.Pattern[str]:
-    """Stretches of capitalised words (and name particles) separated by single spaces."""
-    upper = "[" + re.escape(_UPPER) + r"][\w'’\-]*\.?"
-    particles = "|".join(re.escape(p) for p in sorted(_name_words()[0], key=len, reverse=True))
-    return re.compile(upper + r"(?: (?:" + upper + "|" + particles + "))*")
-
-
+FIELD = "speaker"
 SPEECH_WINDOW_BEFORE = 70
 TITLE_WINDOW = 100
 TIGHT_WINDOW = 16
@@ -54,14 +43,22 @@ TIGHT_WINDOW = 16
 class Person:
     name: str
     tokens: tuple[str, ...]
+    #: Where each token of the longest form stands (name variants are read from them).
+    token_spans: tuple[tuple[int, int], ...]
     honorific: str | None
     title: str | None
     title_span: tuple[int, int] | None
-    country: str | None
+    rule: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
     titled: bool = True
-    first_speech: int | None = None
     speech_sentences: set[int] = field(default_factory=set)
+    speech_before: bool = False
+    speech_after: bool = False
+    quoted: bool = False
+    #: The subject of a sentence opened by a speaking clause ("Speaking at ..., X said").
+    fronted: bool = False
+    #: An uncased honorific written glued to the word before it (it may be inside a word).
+    glued_before: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,86 +69,105 @@ class FoundSpeaker:
     country: str | None
     span: tuple[int, int]
     title_span: tuple[int, int] | None
+    rule: str
 
 
 @cache
 def _regexes(code: str) -> dict[str, re.Pattern[str] | None]:
+    from .langdata import pack
+
     language = pack(code)
     honorifics = sorted(language.honorifics, key=len, reverse=True)
     return {
         "title": phrase_regex(language.titles),
         "honorific": phrase_regex(honorifics),
-        "honorific_glued": re.compile(
-            "|".join(re.escape(h) for h in honorifics if not h[0].isascii() and not h[0].isupper())
+        "uncased_head": re.compile(
+            "|".join(re.escape(h) for h in sorted({*honorifics}, key=len, reverse=True))
         )
-        if not language.cased
+        if not language.cased and honorifics
         else None,
         "speech": phrase_regex(language.speech_verbs),
+        "fronted": re.compile(
+            r"\s*[\"“]?(?:"
+            + "|".join(re.escape(f) for f in sorted(language.fronted_speech, key=len, reverse=True))
+            + r")\b"
+        )
+        if language.fronted_speech
+        else None,
         "byline": re.compile(
             r"(?:^|\n)\s*(?:" + "|".join(re.escape(b) for b in language.byline_cues) + r")\b[:\s]*$"
         )
         if language.byline_cues
         else None,
+        "conj": re.compile("|".join(re.escape(c) for c in (*language.conjunctions, "&"))),
     }
 
 
-def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper()
+def _name_words(language: LanguagePack) -> tuple[frozenset[str], frozenset[str]]:
+    suffixes = frozenset(language.name_suffixes)
+    return frozenset(language.name_particles) | suffixes, suffixes
 
 
-def _name_runs(
-    text: str, language: LanguagePack, blocked: list[tuple[int, int]]
-) -> list[list[re.Match[str]]]:
-    """Runs of capitalised tokens separated by single spaces, split at non-name words.
-
-    A regular expression finds the stretches of capitalised words first, so only their
-    tokens are looked at one by one.
-    """
-    runs: list[list[re.Match[str]]] = []
-    particles, suffixes = _name_words()
-    mask = bytearray(len(text) + 1)
-    for s, e in blocked:
+def _blocked(article: Article) -> bytearray:
+    """1 where a name cannot stand (partners, titles, outlets, mechanisms), 2 where an
+    honorific stands (inside a name only after a particle: "bin Haji Mohd Yussof")."""
+    mask = bytearray(article.partner_mask)
+    for s, e in article.honorifics:
+        mask[s:e] = b"\x02" * (e - s)
+    spans = [*article.titles]
+    spans += [(s, e) for s, e, _ in article.outlets]
+    spans += [(s, e) for s, e, _ in article.mechanisms]
+    for s, e in spans:
         mask[s:e] = b"\x01" * (e - s)
-    current: list[re.Match[str]] = []
+    return mask
+
+
+def _name_runs(article: Article) -> list[list[Token]]:
+    """Runs of capitalised tokens separated by single spaces, split at non-name words."""
+    language, text = article.language, article.text
+    particles, suffixes = _name_words(language)
+    mask = _blocked(article)
+    runs: list[list[Token]] = []
+    current: list[Token] = []
 
     def close() -> None:
-        while current and current[-1].group().rstrip(".") in particles:
+        while current and current[-1].bare in particles:
             current.pop()
         if current:
             runs.append(current.copy())
         current.clear()
 
-    def is_blocked(m: re.Match[str]) -> bool:
-        return bool(mask[m.start()] or mask[m.end() - 1])
-
     previous_end = -1
-    tokens = (
-        m
-        for run in _capitalised_run().finditer(text)
-        for m in _TOKEN.finditer(text, run.start(), run.end())
-    )
-    for m in tokens:
-        token = m.group()
-        bare = token.rstrip(".")
-        gap = text[previous_end : m.start()] if previous_end >= 0 else ""
-        contiguous = gap == " " and current
-        acronym = len(bare) > 1 and bare.replace("-", "").isupper()
+    for token in article.tokens:
+        bare = token.bare
+        gap = text[previous_end : token.start] if previous_end >= 0 else ""
+        contiguous = gap == " " and bool(current)
         name_like = (
-            _is_capitalised(token)
+            token.capitalised
+            and token.word
             and bare not in language.not_name_words
-            and not is_blocked(m)
+            and not (mask[token.start] or mask[token.end - 1])
             and not bare.isdigit()
-            and not acronym
+            and not (token.acronym and len(bare) > 1)
         )
         particle = bool(current) and bare in particles
+        after_particle = bool(current) and current[-1].bare in particles
+        if (
+            not name_like
+            and after_particle
+            and token.capitalised
+            and mask[token.start] == 2
+            and mask[token.end - 1] == 2
+        ):
+            name_like = True  # "bin Haji Mohd": an honorific word inside the father's name
         if not contiguous:
             close()
         if name_like or particle:
-            current.append(m)
+            current.append(token)
         else:
             close()
-        previous_end = m.end()
-        if token.endswith(".") and len(bare) > 2 and bare not in suffixes:
+        previous_end = token.end
+        if token.text.endswith(".") and len(bare) > 2 and bare not in suffixes:
             close()
             previous_end = -1
     close()
@@ -180,18 +196,16 @@ def _honorific_before(
 
 
 def _title_near(
-    text: str,
-    start: int,
-    end: int,
-    sentence: tuple[int, int],
-    regex: re.Pattern[str] | None,
-    language: LanguagePack,
+    article: Article, start: int, end: int, regexes: dict[str, re.Pattern[str] | None]
 ) -> tuple[int, int] | None:
     """The title phrase right before the name (possibly with its ministry) or right after."""
+    text, language = article.text, article.language
+    regex = regexes["title"]
     if regex is None:
         return None
-    before = text[max(sentence[0], start - TITLE_WINDOW) : start]
+    sentence = article.sentence_at(start)
     offset = max(sentence[0], start - TITLE_WINDOW)
+    before = text[offset:start]
     hits = list(regex.finditer(before))
     if hits:
         first = hits[0]
@@ -200,16 +214,30 @@ def _title_near(
             # "Communications and Multimedia Minister": capitalised words before the title.
             conj = "|".join(re.escape(c) for c in (*language.conjunctions, "&"))
             lead = re.search(
-                r"(?:[A-Z][\w’'-]*\s(?:(?:" + conj + r")\s)?)*$", before[: first.start()]
+                r"(?:[^\W\d_][\w’'-]*\s(?:(?:" + conj + r")\s)?)*$", before[: first.start()]
             )
-            title_start = first.start() - len(lead.group()) if lead else first.start()
+            title_start = first.start()
+            if lead:
+                words = lead.group().split()
+                keep = 0
+                for word in reversed(words):
+                    if is_capitalised(word) or word in language.conjunctions:
+                        keep += 1
+                    else:
+                        break
+                kept = words[len(words) - keep :] if keep else []
+                while kept and kept[0] in language.conjunctions:
+                    kept = kept[1:]
+                if kept:
+                    title_start = before.rfind(" ".join(kept), 0, first.start())
+                    title_start = title_start if title_start >= 0 else first.start()
             return offset + title_start, start
-    after = text[end : min(sentence[1], end + TITLE_WINDOW)]
+    after = text[end : min(sentence[1] or len(text), end + TITLE_WINDOW)]
     m = re.match(r"\s*,\s*", after)
     if m:
         hit = regex.search(after, m.end())
         if hit and hit.start() == m.end():
-            verbs = phrase_regex(language.speech_verbs)
+            verbs = regexes["speech"]
             stop = re.search(r"[,;.\n]", after[hit.end() :])
             verb = verbs.search(after, hit.end()) if verbs else None
             if verb and (stop is None or verb.start() - hit.end() < stop.start()):
@@ -239,164 +267,36 @@ def _clean_title(title: str, language: LanguagePack, honorific: str | None) -> s
     return title or None
 
 
-def _is_country(code: str) -> bool:
-    """ISO 3166-1 alpha-2 codes are countries; EU, UN, INTERPOL... are organisations."""
-    return len(code) == 2 and code not in pack("en").organisations
-
-
-def _speaker_country(
-    text: str,
-    title_span: tuple[int, int] | None,
-    sentence: tuple[int, int],
-    spans: list[tuple[int, int]],
-    language: LanguagePack,
-) -> str | None:
-    """Country from the title ("Juru Bicara Kementerian Luar Negeri Vietnam"), a
-    possessive title ("Menteri Luarnya": the country last named), or the language's home."""
-    if title_span is not None:
-        inside = language.partners.finditer(text[title_span[0] : title_span[1]])
-        for start, _end, code in inside:
-            if not _is_country(code):
-                continue
-            lead = text[
-                max(title_span[0], title_span[0] + start - 16) : title_span[0] + start
-            ].lower()
-            if (lead.split() and lead.split()[-1] in language.host_prepositions) or (
-                len(lead.split()) > 1
-                and lead.split()[-2] in language.host_prepositions
-                and lead.split()[-1] in language.determiners
-            ):
-                continue
-            return code
-        window_start = max(sentence[0], title_span[0] - 60)
-        before = language.partners.finditer(text[window_start : title_span[0]])
-        countries = [code for _s, _e, code in before if _is_country(code)]
-        if countries:
-            return countries[-1]
-        title_words = text[title_span[0] : title_span[1]].split()
-        if any(
-            w.rstrip(",").endswith(tuple(language.possessive_suffixes))
-            for w in title_words
-            if language.possessive_suffixes
-        ):
-            index = spans.index(sentence) if sentence in spans else 0
-            for previous in reversed(spans[:index]):
-                found = [
-                    c
-                    for _s, _e, c in language.partners.finditer(text[previous[0] : previous[1]])
-                    if _is_country(c)
-                ]
-                if found:
-                    return found[0]
-    return language.home_country
-
-
-def find_speakers(text: str, language: LanguagePack) -> list[FoundSpeaker]:
-    """Every person quoted, the principal first (empty when nobody is quoted)."""
-    regexes = _regexes(language.code)
-    spans = sentences(text)
-    speech = regexes["speech"]
-    speech_hits = [(m.start(), m.end()) for m in speech.finditer(text)] if speech else []
-    persons = (
-        _uncased_persons(text, language, regexes, spans)
-        if not language.cased
-        else _cased_persons(text, language, regexes, spans)
-    )
-    mention_owner: list[tuple[int, int, Person]] = sorted(
-        ((s, e, p) for p in persons for s, e in p.mentions), key=lambda x: x[0]
-    )
-    for index, (start, end, person) in enumerate(mention_owner):
-        if not person.titled and len(text[start:end].split()) < 2:
-            continue  # "Deklarasi itu menegaskan": a lone word of an untitled run
-        sentence = sentence_at(spans, start)
-        previous_end = mention_owner[index - 1][1] if index else sentence[0]
-        next_start = mention_owner[index + 1][0] if index + 1 < len(mention_owner) else sentence[1]
-        for v_start, v_end in speech_hits:
-            if not (sentence[0] <= v_start < sentence[1]):
-                continue
-            reach_after = language.speech_reach if person.titled else TIGHT_WINDOW
-            reach_before = SPEECH_WINDOW_BEFORE if person.titled else TIGHT_WINDOW
-            after = end <= v_start <= end + reach_after and v_start < max(next_start, end)
-            before = (
-                start - reach_before <= v_end <= start
-                and v_start >= previous_end
-                and _introduces(text[v_end:start], language)
-            )
-            if after or before:
-                if person.first_speech is None or start < person.first_speech:
-                    person.first_speech = start
-                person.speech_sentences.add(sentence[0])
-                break
-    quoted = [p for p in persons if p.first_speech is not None]
-    quoted.sort(key=lambda p: (-len(p.speech_sentences), p.first_speech or 0))
-    principal_first = quoted[:1] + sorted(quoted[1:], key=lambda p: p.first_speech or 0)
-    found = []
-    for person in principal_first:
-        first = person.mentions[0]
-        sentence = sentence_at(spans, first[0])
-        country = _speaker_country(text, person.title_span, sentence, spans, language)
-        found.append(
-            FoundSpeaker(
-                person.name, person.title, person.honorific, country, first, person.title_span
-            )
-        )
-    return found
-
-
-def _introduces(gap: str, language: LanguagePack) -> bool:
-    """A speech verb before a name introduces it only across its title ("said Home
-    Minister Datuk Seri ..."), not across a clause ("told reporters after visiting X")."""
-    if not language.cased:
-        return True
-    connectors = {c for grammar in language.grammars for c in grammar.connectors}
-    words = [w for w in re.split(r"[\s,:—–-]+", gap) if w]
-    return all(w[:1].isupper() or w in connectors for w in words)
-
-
-def _is_byline(text: str, start: int, regexes: dict[str, re.Pattern[str] | None]) -> bool:
-    byline = regexes["byline"]
+def _is_byline(text: str, start: int, regex: re.Pattern[str] | None) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
-    return bool(byline and byline.search("\n" + before))
+    return bool(regex and regex.search("\n" + before))
 
 
-def _blocked_spans(
-    text: str, language: LanguagePack, regexes: dict[str, re.Pattern[str] | None]
-) -> list[tuple[int, int]]:
-    """Spans no name can overlap: partners, titles, honorifics."""
-    blocked = [(s, e) for s, e, _code in language.partners.finditer(text)]
-    for key in ("title", "honorific"):
-        regex = regexes[key]
-        if regex:
-            blocked += [(m.start(), m.end()) for m in regex.finditer(text)]
-    return blocked
+def _is_short_form(tokens: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``tokens`` is a contiguous part of a known person's name ("Nur Jazlan")."""
+    size = len(tokens)
+    return any(full[i : i + size] == tokens for i in range(len(full) - size + 1))
 
 
-def _cased_persons(
-    text: str,
-    language: LanguagePack,
-    regexes: dict[str, re.Pattern[str] | None],
-    spans: list[tuple[int, int]],
-) -> list[Person]:
-    runs = _name_runs(text, language, _blocked_spans(text, language, regexes))
+def _cased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None]) -> list[Person]:
+    text, language = article.text, article.language
+    _particles, suffixes = _name_words(language)
     persons: list[Person] = []
-    for run in runs:
-        start, end = run[0].start(), run[-1].end()
-        tokens = tuple(
-            m.group().rstrip(".") if not re.fullmatch(r"[A-Z]\.", m.group()) else m.group()
-            for m in run
-        )
-        if text[end - 1] == "." and tokens[-1] not in _name_words()[1] and len(tokens[-1]) > 2:
+    for run in _name_runs(article):
+        start, end = run[0].start, run[-1].end
+        tokens = tuple(t.bare if not re.fullmatch(r"[^\W\d_]\.", t.text) else t.text for t in run)
+        spans = tuple((t.start, t.start + len(tok)) for t, tok in zip(run, tokens, strict=True))
+        if text[end - 1] == "." and tokens[-1] not in suffixes and len(tokens[-1]) > 2:
             end -= 1  # a sentence's full stop is not part of the name
         owner = next((p for p in persons if _is_short_form(tokens, p.tokens)), None)
         if owner is not None:
             owner.mentions.append((start, end))
             continue
-        if _is_byline(text, start, regexes):
+        if _is_byline(text, start, regexes["byline"]):
             continue
-        sentence = sentence_at(spans, start)
         honorific, _ = _honorific_before(text, start, regexes["honorific"])
-        title_span = _title_near(text, start, end, sentence, regexes["title"], language)
+        title_span = _title_near(article, start, end, regexes)
         if len(tokens) < 2 and not (honorific or _title_adjacent(text, start, regexes["title"])):
             continue  # one word is a name only right after a title or honorific
         title = (
@@ -407,14 +307,12 @@ def _cased_persons(
         if title and title_span:
             at = text.find(title, title_span[0], title_span[1])
             title_span = (at, at + len(title)) if at >= 0 else None
-        name = (
-            text[start:end].rstrip(".,") if tokens[-1] not in _name_words()[1] else text[start:end]
-        )
+        name = text[start:end].rstrip(".,") if tokens[-1] not in suffixes else text[start:end]
         titled = title_span is not None or honorific is not None
         shorter = next((p for p in persons if _is_short_form(p.tokens, tokens)), None)
         if shorter is not None:
             # The full name comes after a short form ("Nur Jazlan ... Nur Jazlan Mohamed").
-            shorter.name, shorter.tokens = name, tokens
+            shorter.name, shorter.tokens, shorter.token_spans = name, tokens, spans
             shorter.honorific = shorter.honorific or honorific
             if title and not shorter.title:
                 shorter.title, shorter.title_span = title, title_span
@@ -423,64 +321,415 @@ def _cased_persons(
             shorter.mentions.sort()
             continue
         persons.append(
-            Person(name, tokens, honorific, title, title_span, None, [(start, end)], titled=titled)
+            Person(
+                name,
+                tokens,
+                spans,
+                honorific,
+                title,
+                title_span,
+                "cased_name",
+                [(start, end)],
+                titled=titled,
+            )
         )
     return persons
 
 
-def _is_short_form(tokens: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """``tokens`` is a contiguous part of a known person's name ("Nur Jazlan")."""
-    size = len(tokens)
-    return any(full[i : i + size] == tokens for i in range(len(full) - size + 1))
-
-
-def _uncased_persons(
-    text: str,
-    language: LanguagePack,
-    regexes: dict[str, re.Pattern[str] | None],
-    spans: list[tuple[int, int]],
-) -> list[Person]:
-    """Scripts without capitals: an honorific (glued or not) then given name and surname."""
-    glued = regexes["honorific_glued"]
-    persons: list[Person] = []
-    if glued is None:
-        return persons
+def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None]) -> list[Person]:
+    """An honorific or rank (glued or not), any titles glued to it, then the name words."""
+    text, language = article.text, article.language
+    head = regexes["uncased_head"]
     titles = regexes["title"]
-    for m in glued.finditer(text):
-        if m.start() and not text[m.start() - 1].isspace():
-            continue
-        if titles and titles.match(text, m.start()):
-            continue
-        gap = re.match(r"\s*", text[m.end() :])
-        start = m.end() + (gap.end() if gap else 0)
-        words = re.match(r"\S+(?:\s\S+){" + str(language.name_words - 1) + "}", text[start:])
+    persons: list[Person] = []
+    if head is None:
+        return persons
+    stop_words = regexes["speech"]
+    for m in head.finditer(text):
+        glued_before = bool(m.start()) and text[m.start() - 1].isalpha()
+        cursor = m.end()
+        title_span: tuple[int, int] | None = None
+        while True:  # "លោក" + "ឧត្តមសេនីយ៍ឯក", "ឯកឧត្តម" + "រដ្ឋមន្ត្រី": glued ranks and titles
+            glued = head.match(text, cursor) or (titles.match(text, cursor) if titles else None)
+            if not glued or glued.end() == cursor:
+                break
+            if titles and titles.match(text, cursor):
+                title_span = (glued.start(), glued.end())
+            cursor = glued.end()
+        gap = re.match(r"[ \t]*", text[cursor:])
+        start = cursor + (gap.end() if gap else 0)
+        words = []
+        position = start
+        for _ in range(language.name_words):
+            w = re.match(r"[^\s,។။()“”\"]+", text[position:])
+            if not w:
+                break
+            word = w.group()
+            if (
+                (titles and titles.match(word))
+                or (head.match(word) and words)
+                or (stop_words and stop_words.match(word))
+            ):
+                break
+            words.append((position, position + len(word)))
+            nxt = re.match(r"[ \t]", text[position + len(word) :])
+            if not nxt:
+                break
+            position += len(word) + 1
         if not words:
             continue
-        end = start + words.end()
+        end = words[-1][1]
         for particle in sorted(language.name_particles, key=len, reverse=True):
             if text[start:end].endswith(particle) and end - len(particle) > start:
                 end -= len(particle)  # "ဦးကျော်ဇေယျာက": the subject particle is not the name
                 break
         name = text[start:end]
-        given = text[start:end].split()[0]
+        given = name.split()[0]
         for particle in language.name_particles:
             given = given.removesuffix(particle) or given
         owner = next((p for p in persons if p.name == name or p.tokens[0] == given), None)
         if owner:  # a later "นายปานปรีย์ฯ กล่าว" is the person named in full earlier
             owner.mentions.append((start, start + len(given)))
             continue
-        title_match = re.match(r"\s(\S+)", text[end:])
-        title_span = (end + 1, end + title_match.end()) if title_match else None
+        if title_span is None:
+            after = re.match(r"[ \t,]*(\S+)", text[end:])
+            if after and titles and titles.match(after.group(1)):
+                title_span = (end + after.start(1), end + after.end(1))
         title = text[title_span[0] : title_span[1]] if title_span else None
         persons.append(
             Person(
                 name,
                 tuple(name.split()),
+                tuple(words if end == words[-1][1] else [*words[:-1], (words[-1][0], end)]),
                 m.group().strip(),
                 title,
                 title_span,
-                None,
+                "honorific_name",
                 [(start, end)],
+                glued_before=glued_before,
             )
         )
     return persons
+
+
+def _introduces(gap: str, language: LanguagePack) -> bool:
+    """A speech verb before a name introduces it only across its title ("said Home
+    Minister Datuk Seri ...", "ayon kay ... Secretary at ... head Eduardo Año"), not
+    across a clause ("told reporters after visiting X")."""
+    if not language.cased:
+        return True
+    connectors = {c for grammar in language.grammars for c in grammar.connectors}
+    allowed = (
+        connectors
+        | set(language.conjunctions)
+        | {w.casefold() for w in _title_vocabulary(language.code)}
+    )
+    words = [w for w in re.split(r"[\s,:—–-]+", gap) if w]
+    return all(is_capitalised(w) or w.casefold() in allowed for w in words)
+
+
+def _attribute_speech(
+    article: Article, persons: list[Person], fronted: re.Pattern[str] | None = None
+) -> None:
+    """Mark each person's mentions that a speech verb or a quotation attributes words to."""
+    text, language = article.text, article.language
+    mention_owner = sorted(((s, e, p) for p in persons for s, e in p.mentions), key=lambda x: x[0])
+    if fronted is not None:
+        for s_start, s_end in article.sentences:
+            if not fronted.match(text, s_start):
+                continue
+            comma = text.find(",", s_start, min(s_end, s_start + 120))
+            first = next(
+                (m for m in mention_owner if comma >= 0 and comma < m[0] < comma + 60), None
+            )
+            if first is not None:
+                first[2].fronted = True
+    for index, (start, end, person) in enumerate(mention_owner):
+        sentence = article.sentence_at(start)
+        previous_end = mention_owner[index - 1][1] if index else sentence[0]
+        next_start = mention_owner[index + 1][0] if index + 1 < len(mention_owner) else sentence[1]
+        reach_after = language.speech_reach if person.titled else TIGHT_WINDOW
+        reach_before = SPEECH_WINDOW_BEFORE if person.titled else TIGHT_WINDOW
+        for v_start, v_end in article.speech:
+            if not (sentence[0] <= v_start < sentence[1]):
+                continue
+            after = end <= v_start <= end + reach_after and v_start < max(next_start, end)
+            # "Jeremy Douglas, UNODC Regional Representative ..., who stated": an apposition
+            after = after or bool(
+                v_start > end
+                and re.fullmatch(r",[^.;:!?\n]{0,160},\s*(?:\w+\s)?", text[end:v_start])
+            )
+            before = (
+                start - reach_before <= v_end <= start
+                and v_start >= previous_end
+                and _introduces(text[v_end:start], language)
+            )
+            if after or before:
+                person.speech_after = person.speech_after or after
+                person.speech_before = person.speech_before or before
+                person.speech_sentences.add(sentence[0])
+                break
+        around = text[max(0, start - 6) : start] + "|" + text[end : end + 6]
+        if re.search(r"[”\"»]\s*,?\s*(?:\w+\s)?\|", around) or re.search(
+            r"\|\s*[:：]\s*[“\"«]", around
+        ):
+            person.quoted = True
+
+
+def _features(article: Article, person: Person, order: int, total: int) -> dict[str, float]:
+    language, text = article.language, article.text
+    first = person.mentions[0]
+    words = [w for w in person.tokens if w]
+    lowercase = article.lowercase_words
+    common = sum(1 for w in words if fold(w) in lowercase or w.casefold() in lowercase)
+    gazetteer = any(article.partner_mask[s] for s, _e in person.mentions)
+    surname = words[-1] if words else ""
+    alone = sum(1 for s, e in person.mentions if text[s:e] == surname) if len(words) > 1 else 0
+    line = article.line_index(first[0])
+    headline = line == 0 and len(article.lines) > 2
+    particles, _ = _name_words(language)
+    return {
+        "speech_after": 1.0 if person.speech_after else 0.0,
+        "speech_before": 1.0 if person.speech_before else 0.0,
+        "speech_sentences": min(len(person.speech_sentences), 3) / 3,
+        "quoted": 1.0 if person.quoted else 0.0,
+        "fronted_speech": 1.0 if person.fronted else 0.0,
+        "own_line": 1.0
+        if any(
+            text[slice(*article.line_span(s))].strip(" ,.|-–") == text[s:e]
+            for s, e in person.mentions
+        )
+        else 0.0,
+        "title": 1.0 if person.title else 0.0,
+        "honorific": 1.0 if person.honorific else 0.0,
+        "mentions": min(len(person.mentions), 4) / 4,
+        "surname_alone": 1.0 if alone else 0.0,
+        "one_word": 1.0 if len(words) == 1 else 0.0,
+        "many_words": 1.0 if len(words) > 4 else 0.0,
+        "common_words": common / max(1, len(words)),
+        "all_common": 1.0 if words and common == len(words) else 0.0,
+        "initial": 1.0 if any(re.fullmatch(r"[^\W\d_]\.", w) for w in words) else 0.0,
+        "particle": 1.0 if any(w in particles for w in words) else 0.0,
+        "all_caps": 1.0
+        if all(w.isupper() for w in words if len(w) > 1) and len(words) > 0
+        else 0.0,
+        "gazetteer": 1.0 if gazetteer else 0.0,
+        "headline": 1.0 if headline else 0.0,
+        "position": round(first[0] / max(1, len(text)), 4),
+        "first_person": 1.0 if order == 0 else 0.0,
+        "only_person": 1.0 if total == 1 else 0.0,
+        "long_name": 1.0 if len(person.name) > 40 else 0.0,
+        "glued_honorific": 1.0 if person.glued_before else 0.0,
+    }
+
+
+def _persons(article: Article) -> list[Person]:
+    regexes = _regexes(article.language.code)
+    persons = (
+        _cased_persons(article, regexes)
+        if article.language.cased
+        else _uncased_persons(article, regexes)
+    )
+    _attribute_speech(article, persons, regexes["fronted"])
+    return persons
+
+
+#: Name variants are read from runs of at most this many tokens in every way; longer
+#: runs only by their prefixes and suffixes.
+ALL_VARIANTS_UP_TO = 7
+
+
+def _variants(person: Person) -> list[tuple[int, int]]:
+    """``(i, j)`` token ranges of the person's longest form that could be the name.
+
+    A run of capitalised words may hold more than a name: the end of an office
+    ("... dan Informatika Rudiantara", "Critical Technology Brendan Dowling"), a rank,
+    a headline's next word ("Sugiono Ajak"). Every contiguous part is a candidate; the
+    model weighs where each part's edges fall.
+    """
+    n = len(person.token_spans)
+    if n <= ALL_VARIANTS_UP_TO:
+        return [(i, j) for i in range(n) for j in range(i + 1, n + 1)]
+    return sorted({*((0, j) for j in range(1, n + 1)), *((i, n) for i in range(n))})
+
+
+@cache
+def _title_vocabulary(code: str) -> frozenset[str]:
+    """Words that make up the language's titles and honorifics ("Informatika", "Pehin")."""
+    from .langdata import pack
+
+    language = pack(code)
+    return frozenset(
+        w for phrase in (*language.titles, *language.honorifics) for w in phrase.split()
+    )
+
+
+def _variant_features(article: Article, person: Person, i: int, j: int) -> dict[str, float]:
+    text, language = article.text, article.language
+    n = len(person.token_spans)
+    words = person.tokens[i:j]
+    runs = {tuple(text[s:e].split()) for s, e in person.mentions}
+    lowercase = article.lowercase_words
+    vocabulary = _title_vocabulary(language.code)
+    start = person.token_spans[0][0]
+    before = text[max(0, start - 20) : start].split()
+    after_conjunction = bool(before) and before[-1] in language.conjunctions
+    dropped = person.tokens[:i]
+
+    def common(word: str) -> bool:
+        return word.casefold() in lowercase
+
+    v_start, v_end = person.token_spans[i][0], person.token_spans[j - 1][1]
+    left = text[max(0, v_start - 40) : v_start]
+    right = text[v_end : v_end + 40]
+    marks = [*article.titles, *article.honorifics]
+    titled_left = any(
+        v_start - 3 <= e <= v_start and text[e:v_start].strip(" ,") == "" for _s, e in marks
+    )
+    speech_next = any(
+        (v_end <= s <= v_end + 3) or (v_start - 3 <= e <= v_start) for s, e in article.speech
+    )
+    place = fold(" ".join(words)) in place_names() or any(
+        article.partner_mask[s] for s, _e in person.token_spans[i:j]
+    )
+    del left, right
+    return {
+        "place": 1.0 if place else 0.0,
+        "surname_first": 1.0 if words[0] in language.surnames else 0.0,
+        "surname_inside": 1.0 if any(w in language.surnames for w in words) else 0.0,
+        "titled_left": 1.0 if titled_left else 0.0,
+        "speech_next": 1.0 if speech_next else 0.0,
+        "variant_words": min(j - i, 6) / 6,
+        "variant_one_word": 1.0 if j - i == 1 else 0.0,
+        "variant_whole": 1.0 if (i, j) == (0, n) else 0.0,
+        "dropped_start": min(i, 3) / 3,
+        "dropped_end": min(n - j, 3) / 3,
+        "dropped_title_words": 1.0 if dropped and all(w in vocabulary for w in dropped) else 0.0,
+        "dropped_common": 1.0 if dropped and any(common(w) for w in dropped) else 0.0,
+        "run_after_conjunction": 1.0 if after_conjunction and i > 0 else 0.0,
+        "keeps_run_after_conjunction": 1.0 if after_conjunction and i == 0 else 0.0,
+        "variant_alone": 1.0 if words in runs and (i, j) != (0, n) else 0.0,
+        "ends_with_repeated": 1.0
+        if any(r and r[-1] == words[-1] for r in runs if r != person.tokens)
+        else 0.0,
+        "first_common": 1.0 if common(words[0]) else 0.0,
+        "last_common": 1.0 if common(words[-1]) else 0.0,
+        "first_title_word": 1.0 if words[0] in vocabulary else 0.0,
+        "last_title_word": 1.0 if words[-1] in vocabulary else 0.0,
+        "particle_edge": 1.0
+        if words[0] in language.name_particles or words[-1] in language.name_particles
+        else 0.0,
+    }
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """Candidate names of every person the article names: each person's name variants,
+    with the person's personhood features and the variant's edge features."""
+    persons = _persons(article)
+    order = sorted(range(len(persons)), key=lambda i: persons[i].mentions[0][0])
+    text = article.text
+    found = []
+    for rank_, index in enumerate(order):
+        person = persons[index]
+        shared = _features(article, person, rank_, len(persons))
+        for i, j in _variants(person):
+            start, end = person.token_spans[i][0], person.token_spans[j - 1][1]
+            name = text[start:end].rstrip(",")
+            if not name.strip():
+                continue
+            found.append(
+                Candidate(
+                    FIELD,
+                    name,
+                    start,
+                    end,
+                    person.rule,
+                    {**shared, **_variant_features(article, person, i, j)},
+                    {"person": person},
+                )
+            )
+    return found
+
+
+def _is_country(code: str, language: LanguagePack) -> bool:
+    """ISO 3166-1 alpha-2 codes are countries; EU, UN, INTERPOL... are organisations."""
+    return len(code) == 2 and code not in language.organisations
+
+
+def speaker_country(article: Article, person: Person, outlet_country: str | None) -> str | None:
+    """The country the speaker serves (see the module docstring), never a partner's by
+    mere mention."""
+    text, language = article.text, article.language
+    span = person.title_span
+    if span is not None:
+        for start, end, code in article.partners:
+            if not _is_country(code, language):
+                continue
+            inside = span[0] <= start and end <= span[1]
+            attached = (
+                end <= span[0] and re.fullmatch(r"(?:['’]s)?\s*", text[end : span[0]]) is not None
+            )
+            if not (inside or attached):
+                continue
+            lead = text[max(span[0], start - 16) : start].lower().split()
+            if (lead and lead[-1] in language.host_prepositions) or (
+                len(lead) > 1
+                and lead[-2] in language.host_prepositions
+                and lead[-1] in language.determiners
+            ):
+                continue  # "Ambassador to Indonesia": the post's place, not the speaker's
+            return code
+        title_words = text[span[0] : span[1]].split()
+        if language.possessive_suffixes and any(
+            w.rstrip(",").endswith(tuple(language.possessive_suffixes)) for w in title_words
+        ):
+            # "Menteri Luarnya": its foreign minister — the country last named before.
+            index = article.sentence_index(span[0])
+            for previous in reversed(article.sentences[:index]):
+                found = [
+                    c
+                    for s, e, c in article.partners
+                    if previous[0] <= s < previous[1] and _is_country(c, language)
+                ]
+                if found:
+                    return found[0]
+    if outlet_country and outlet_country in language.asean_members:
+        return outlet_country
+    return language.home_country
+
+
+def find_speakers(
+    article: Article, found: list[Candidate], model: FieldModel, outlet_country: str | None = None
+) -> list[FoundSpeaker]:
+    """Every person quoted, the principal first (empty when the model finds nobody)."""
+    ranked: list[Scored] = rank(found, model)
+    if not ranked or ranked[0].probability < model.threshold:
+        return []
+    principal = ranked[0]
+    others = sorted(
+        (
+            s
+            for s in ranked[1:]
+            if s.probability >= model.threshold
+            and (
+                s.candidate.features.get("speech_after")
+                or s.candidate.features.get("speech_before")
+            )
+        ),
+        key=lambda s: s.candidate.start,
+    )
+    found = []
+    for scored in (principal, *others):
+        person: Person = scored.candidate.data["person"]
+        found.append(
+            FoundSpeaker(
+                person.name,
+                person.title,
+                person.honorific,
+                speaker_country(article, person, outlet_country),
+                person.mentions[0],
+                person.title_span,
+                person.rule,
+            )
+        )
+    return found

@@ -1,0 +1,286 @@
+"""The article every field extractor reads: built once per document, then only read.
+
+An :class:`Article` holds the cleaned text and what is read off it once — lines,
+sentences, tokens (one tokenizer for every field), the script, quotations and the
+gazetteer hits (partners, outlets, mechanisms, titles, honorifics, speech verbs) — so
+no extractor re-tokenises or keeps a cache keyed by text. Everything is an offset into
+``text``: whatever a rule finds can be kept as an evidence span.
+
+Case tests are Unicode-aware (``str.isupper`` on the first letter), never ``[A-Z]``:
+"Đại", "Élysée" and "Ưu" are capitalised words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Any, TypeVar
+
+from .langdata import UNSPACED_SCRIPTS, LanguagePack, PhraseMatcher
+from .registry import mechanism_matcher, outlet_matcher
+
+#: Thai, Lao, Khmer, Myanmar and other decimal digits → ASCII, one character for one,
+#: so offsets in the translated text are offsets in the original.
+_DIGITS = {ord(c): str(int(c)) for c in "๐๑๒๓๔๕๖๗๘๙໐໑໒໓໔໕໖໗໘໙០១២៣៤៥៦៧៨៩၀၁၂၃၄၅၆၇၈၉"}
+
+#: One tokenizer: a run of an unspaced script; a word (letters and digits, with inner
+#: hyphens, slashes, dots, "+", "&" and apostrophes that are not a possessive 's); or any
+#: other single non-space character. A word may keep one final period ("Dr.", "Nov.").
+_UNSPACED = "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
+TOKEN = re.compile(
+    rf"[{_UNSPACED}]+"
+    rf"|(?:(?![{_UNSPACED}])[^\W_])(?:(?![{_UNSPACED}])[\w\-–+/.&]|['’](?![sS]\b))*"
+    r"|\S"
+)
+
+#: A sentence ends at . ! ? before a capitalised word or a digit, at the Khmer and
+#: Myanmar full stops (។ ။), or at a line break.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[^\s\"'“‘(]*[^\W_])|[។။]+|\n+")
+_LAST_WORD = re.compile(r"([\w.]+)\.?$")
+_QUOTE = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|«[^»\n]{2,}»|‘‘[^’\n]{2,}’’|''[^'\n]{2,}''")
+
+Span = tuple[int, int]
+Hit = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of the article: its span, its text and its shape."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        """The token without a final period."""
+        return self.text[:-1] if len(self.text) > 1 and self.text.endswith(".") else self.text
+
+    @property
+    def capitalised(self) -> bool:
+        """Starts with an upper-case letter (any script with case) or is a number."""
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum() or bool(UNSPACED_SCRIPTS.match(self.text))
+
+    @property
+    def acronym(self) -> bool:
+        """Two or more letters, all capitals ("ASEAN", "TTXVN", "U.S")."""
+        letters = [c for c in self.bare if c.isalpha()]
+        return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def is_capitalised(word: str) -> bool:
+    """Unicode-aware: the first character is an upper-case letter."""
+    return word[:1].isupper()
+
+
+@cache
+def _phrase_pattern(phrases: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not ordered:
+        return None
+    spaced = "|".join(re.escape(p) for p in ordered if not UNSPACED_SCRIPTS.match(p))
+    unspaced = "|".join(re.escape(p) for p in ordered if UNSPACED_SCRIPTS.match(p))
+    parts = []
+    if spaced:
+        parts.append(r"(?<![\w])(?:" + spaced + r")(?![\w])")
+    if unspaced:
+        parts.append(r"(?:" + unspaced + r")")
+    return re.compile("|".join(parts), flags)
+
+
+def phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
+    """Alternation of ``phrases``, longest first (None if empty); compiled once per set.
+
+    Phrases are word-bounded, except phrases in scripts written without spaces (Thai,
+    Lao, Khmer, Myanmar), which match anywhere.
+    """
+    return _phrase_pattern(tuple(sorted(set(phrases))), flags)
+
+
+def spans_of(pattern: re.Pattern[str] | None, text: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+
+
+class Article:
+    """One document's cleaned text and what every field extractor reads from it."""
+
+    def __init__(self, text: str, language: LanguagePack) -> None:
+        self.text = text
+        self.language = language
+        #: ``text`` with every decimal digit in ASCII (same length, same offsets).
+        self.digits = text.translate(_DIGITS)
+
+    # -- structure -------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Non-empty lines, in order."""
+        return [
+            (m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text) if m.group().strip()
+        ]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [s for s, _ in self.lines]
+
+    def line_index(self, offset: int) -> int:
+        """Index of the non-empty line holding ``offset`` (0 = first line)."""
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def line_span(self, offset: int) -> Span:
+        return self.lines[self.line_index(offset)] if self.lines else (0, len(self.text))
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """``(start, end)`` of each sentence; line breaks always end one.
+
+        A period after an abbreviation ("Dr.", "Nov.") or an initial ("R.") does not end
+        a sentence.
+        """
+        text = self.text
+        spans = []
+        start = 0
+        abbreviations = self.language.abbreviations
+        for m in _SENTENCE_END.finditer(text):
+            if m.group().startswith("."):
+                word = _LAST_WORD.search(text[max(start, m.start() - 12) : m.start()])
+                if word and (word.group(1) in abbreviations or len(word.group(1)) == 1):
+                    continue
+            end = m.end() if m.group().strip() else m.start()
+            if text[start:end].strip():
+                spans.append((start, end))
+            start = m.end()
+        if text[start:].strip():
+            spans.append((start, len(text)))
+        return spans
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence span containing ``offset`` (``(0, 0)`` outside every sentence)."""
+        if not self.sentences:
+            return (0, 0)
+        start, end = self.sentences[self.sentence_index(offset)]
+        return (start, end) if start <= offset < end else (0, 0)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text)]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that start inside ``[start, end)``."""
+        i = bisect.bisect_left(self._token_starts, start)
+        j = bisect.bisect_left(self._token_starts, end)
+        return self.tokens[i:j]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._token_starts, offset)
+
+    @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """Words the article writes in lower case somewhere: a capitalised form of one of
+        them at a sentence start or in a headline is a common word, not a name."""
+        return frozenset(
+            t.text.casefold() for t in self.tokens if t.text[:1].islower() and t.text.isalpha()
+        )
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        return Counter(t.bare for t in self.tokens if t.word)
+
+    @cached_property
+    def quotes(self) -> list[Span]:
+        """Quoted passages (“...”, "...", «...»), with their quotation marks."""
+        return [(m.start(), m.end()) for m in _QUOTE.finditer(self.text)]
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quotes)
+
+    @cached_property
+    def script(self) -> str:
+        """``"unspaced"`` when most letters are Thai, Lao, Khmer or Myanmar, else ``"spaced"``."""
+        sample = self.text[:2000]
+        letters = sum(1 for c in sample if c.isalpha())
+        unspaced = len(UNSPACED_SCRIPTS.findall(sample))
+        return "unspaced" if letters and unspaced > letters / 2 else "spaced"
+
+    # -- gazetteers ------------------------------------------------------------------
+    def hits(self, matcher: PhraseMatcher) -> list[Hit]:
+        return matcher.finditer(self.text)
+
+    @cached_property
+    def partners(self) -> list[Hit]:
+        """Countries and organisations named (``(start, end, code)``)."""
+        return self.language.partners.finditer(self.text)
+
+    @cached_property
+    def outlets(self) -> list[Hit]:
+        """Outlets of the registry named by name, alias or domain (value: canonical name)."""
+        return outlet_matcher().finditer(self.text)
+
+    @cached_property
+    def mechanisms(self) -> list[Hit]:
+        """Mechanisms of the registry named (value: registry id)."""
+        return mechanism_matcher().finditer(self.text)
+
+    @cached_property
+    def titles(self) -> list[Span]:
+        return spans_of(phrase_regex(self.language.titles), self.text)
+
+    @cached_property
+    def honorifics(self) -> list[Span]:
+        return spans_of(phrase_regex(self.language.honorifics), self.text)
+
+    @cached_property
+    def speech(self) -> list[Span]:
+        return spans_of(phrase_regex(self.language.speech_verbs), self.text)
+
+    @cached_property
+    def partner_mask(self) -> bytearray:
+        """1 where a partner name is written."""
+        mask = bytearray(len(self.text) + 1)
+        for s, e, _ in self.partners:
+            mask[s:e] = b"\x01" * (e - s)
+        return mask
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+T = TypeVar("T")
+
+
+def filter_overlapping(
+    items: Iterable[T], span: Callable[[T], Span], priority: Callable[[T], Any]
+) -> list[T]:
+    """The items whose spans do not overlap a higher-priority item's (one overlap filter
+    for every field, like spaCy's ``filter_spans``); ties keep the leftmost."""
+    ordered = sorted(items, key=lambda item: (priority(item), -span(item)[0]), reverse=True)
+    kept: list[T] = []
+    for item in ordered:
+        if not any(overlaps(span(item), span(k)) for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda item: span(item))
+
+
+def filter_spans(spans: Iterable[Span]) -> list[Span]:
+    """The longest non-overlapping spans, leftmost first among equals."""
+    return filter_overlapping(set(spans), lambda s: s, lambda s: s[1] - s[0])

@@ -1,0 +1,140 @@
+"""Candidates, and how a field's value is chosen among them.
+
+Every field is extracted the same way: named rules *propose* candidates (a value, the
+span it was read from, the rule's name and features of what surrounds it); a fitted
+logistic model *scores* each; the best is *selected* — or nothing, when even the best
+is below the field's fitted threshold (a gap is honest; a wrong value misleads).
+
+The weights and thresholds are data (``data/weights.json``), fitted on the
+development set by ``scripts/fit_weights.py``; nothing here is hand-set.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..datafiles import read_json
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible value of a field, where it was read, by which rule, and its features."""
+
+    field: str
+    value: str
+    start: int
+    end: int
+    rule: str
+    features: Mapping[str, float] = field(default_factory=dict)
+    #: What the value carries besides itself (a speaker's title, a date's precision...).
+    data: Mapping[str, Any] = field(default_factory=dict)
+    #: Every rule that proposed this value (``rule`` is the first, whose span is kept).
+    rules: tuple[str, ...] = ()
+
+    def vector(self) -> dict[str, float]:
+        """The features the model reads, with each proposing rule as an indicator."""
+        return {**{f"rule={r}": 1.0 for r in (self.rules or (self.rule,))}, **self.features}
+
+
+def merge_by_value(found: Iterable[Candidate]) -> list[Candidate]:
+    """One candidate per value (case- and accent-blind), in order of first proposal.
+
+    The first proposal's span, rule and data are kept; each feature takes its largest
+    value over the proposals, every proposing rule is an indicator, and ``support``
+    counts the distinct rules (a value several shapes agree on is more likely).
+    """
+    from .langdata import fold
+
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in found:
+        groups.setdefault(fold(candidate.value), []).append(candidate)
+    merged = []
+    for group in groups.values():
+        first = group[0]
+        features: dict[str, float] = {}
+        for candidate in group:
+            for key, value in candidate.features.items():
+                features[key] = max(features.get(key, value), value)
+        rules = tuple(dict.fromkeys(r for c in group for r in (c.rules or (c.rule,))))
+        features["support"] = min(len(rules), 3) / 3
+        merged.append(
+            Candidate(
+                first.field,
+                first.value,
+                first.start,
+                first.end,
+                first.rule,
+                features,
+                first.data,
+                rules,
+            )
+        )
+    return merged
+
+
+@dataclass(frozen=True)
+class FieldModel:
+    """A logistic model over named features, and the probability below which to abstain."""
+
+    bias: float
+    weights: Mapping[str, float]
+    threshold: float
+
+    def probability(self, candidate: Candidate) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in candidate.vector().items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+#: Used for a field that has no fitted model yet: every candidate is equally likely and
+#: the first proposed wins (rules propose in their order of trust).
+UNFITTED = FieldModel(bias=0.0, weights={}, threshold=0.5)
+
+
+@cache
+def fitted_models() -> dict[str, FieldModel]:
+    """The committed models of ``data/weights.json``, by field."""
+    try:
+        data = read_json("weights.json")
+    except FileNotFoundError:
+        return {}
+    return {
+        name: FieldModel(float(m["bias"]), dict(m["weights"]), float(m["threshold"]))
+        for name, m in (data.get("fields") or {}).items()
+    }
+
+
+Models = Mapping[str, FieldModel]
+
+
+def model_for(name: str, models: Models | None) -> FieldModel:
+    return (fitted_models() if models is None else models).get(name, UNFITTED)
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    probability: float
+
+
+def rank(candidates: Iterable[Candidate], model: FieldModel) -> list[Scored]:
+    """Candidates by descending probability; among equals, the first proposed first."""
+    scored = [Scored(c, model.probability(c)) for c in candidates]
+    order = sorted(range(len(scored)), key=lambda i: (-scored[i].probability, i))
+    return [scored[i] for i in order]
+
+
+def select(candidates: Iterable[Candidate], model: FieldModel) -> Scored | None:
+    """The best candidate, or None when it is below the model's threshold."""
+    ranked = rank(candidates, model)
+    if not ranked or ranked[0].probability < model.threshold:
+        return None
+    return ranked[0]
+
+
+def accept(candidates: Iterable[Candidate], model: FieldModel) -> list[Scored]:
+    """Every candidate at or above the threshold (set-valued fields), best first."""
+    return [s for s in rank(candidates, model) if s.probability >= model.threshold]

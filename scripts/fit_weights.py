@@ -1,0 +1,356 @@
+"""Fit the extractor's weights and abstain thresholds on the development set.
+
+    python scripts/fit_weights.py [--dev ../shared/dev] [--out asean_cyber_data/data/weights.json]
+    python scripts/fit_weights.py --check      # fails when the committed weights differ
+
+For each field, in the order extraction reads them (source, date, speaker,
+initiatives, partners — later fields' features use the earlier fields' fitted
+choices), every candidate the rules propose on the development part of the gold set
+(never the held-out part, never off-topic articles) is labelled right or wrong against
+the gold (and the project's five seed articles in ``raw/``), and an L2-regularised
+logistic regression (scikit-learn, liblinear, fixed
+seed: the same data give the same weights) is fitted on the candidates' features.
+
+The threshold below which a field abstains is chosen on *cross-validated*
+probabilities, folds grouped by outlet (GroupKFold: no outlet is in both the fitted
+and the scored part), so it reflects articles from outlets the model has not seen:
+
+- single-valued fields (source, date, speaker) maximise ``right - 3 * wrong`` over the
+  articles (a wrong value misleads every user who counts; a gap is honest);
+- set-valued fields (partners, initiatives) maximise micro F1.
+
+The package reads the result as data; scikit-learn is needed only here (dev extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from asean_cyber_data.evaluate import (  # noqa: E402
+    _norm,
+    date_right,
+    initiative_counts,
+    initiative_label,
+    load_gold,
+    name_right,
+    protocol,
+)
+from asean_cyber_data.extract import ExtractionError, Prepared, prepare, read_fields  # noqa: E402
+from asean_cyber_data.extract.article import filter_overlapping  # noqa: E402
+from asean_cyber_data.extract.candidates import Candidate, FieldModel  # noqa: E402
+from asean_cyber_data.read import Document, read_path  # noqa: E402
+
+FIELDS = ("source", "date", "speaker", "initiatives", "partners")
+SINGLE = ("source", "date", "speaker")
+#: How many gaps one wrong value is worth when choosing where to abstain.
+WRONG_COST = 3.0
+FOLDS = 5
+C = 1.0
+DECIMALS = 6
+DEFAULT_OUT = ROOT / "asean_cyber_data" / "data" / "weights.json"
+DEFAULT_DEV = ROOT.parent / "shared" / "dev"
+#: The project's own seed articles (``raw/``) and their gold: fitted on as well.
+SEEDS = (ROOT / "raw", ROOT / "tests" / "data" / "seeds_gold.jsonl")
+
+
+@dataclass
+class Example:
+    file: str
+    gold: dict[str, Any]
+    doc: Document
+    prepared: Prepared
+    group: str
+
+
+def _group(gold: dict[str, Any]) -> str:
+    """The outlet an article comes from: its gold source, else its URL's host."""
+    if gold.get("source"):
+        return _norm(gold["source"][0])
+    url = gold.get("url") or ""
+    host = url.split("/")[2] if url.count("/") >= 2 else url
+    return host.removeprefix("www.") or gold["file"]
+
+
+def _gold_lines(path: Path) -> dict[str, dict[str, Any]]:
+    items = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    return {item["file"]: item for item in items}
+
+
+def examples(dev: Path) -> list[Example]:
+    """The on-topic articles of the development part and the seeds, ready to extract."""
+    split = protocol()
+    sources = [(dev / "raw", load_gold(dev), True), (SEEDS[0], _gold_lines(SEEDS[1]), False)]
+    found = []
+    for raw, gold, hashed in sources:
+        found += _examples(raw, gold, split if hashed else None)
+    return found
+
+
+def _examples(raw: Path, gold: dict[str, dict[str, Any]], split: Any) -> list[Example]:
+    found = []
+    for name in sorted(gold):
+        item = gold[name]
+        if split is not None and split.part_of(name) != "dev":
+            continue
+        if item.get("relevant", True) is False:
+            continue
+        path = raw / name
+        for doc in read_path(path, raw):
+            if not isinstance(doc, Document):
+                continue
+            try:
+                found.append(Example(name, item, doc, prepare(doc), _group(item)))
+            except ExtractionError:
+                continue
+    return found
+
+
+def label(field: str, candidate: Candidate, gold: dict[str, Any]) -> int | None:
+    """1 when the candidate's value is the gold's, 0 when not, None when neither counts."""
+    if field == "source":
+        return int(bool(gold.get("source")) and name_right(candidate.value, gold["source"]))
+    if field == "speaker":
+        # The full name (the gold's first form) is what a record should carry; a shorter
+        # accepted form ("Nur Jazlan") is right in scoring but not what to learn to prefer.
+        forms = gold.get("speaker") or []
+        if forms and name_right(candidate.value, forms[:1]):
+            return 1
+        return None if name_right(candidate.value, forms) and forms else 0
+    if field == "date":
+        ok = [d for d in gold.get("date_ok") or [] if d]
+        return int(bool(ok) and date_right(candidate.value, candidate.data["precision"], ok))
+    if field == "partners":
+        return int(candidate.value in (gold.get("partners") or []))
+    result = initiative_label(
+        [candidate.data["name"], candidate.value], gold.get("initiatives") or []
+    )
+    return None if result is None else int(result)
+
+
+def _vectors(rows: Sequence[Candidate], names: list[str]) -> list[list[float]]:
+    index = {n: i for i, n in enumerate(names)}
+    out = []
+    for c in rows:
+        row = [0.0] * len(names)
+        for k, v in c.vector().items():
+            if k in index:
+                row[index[k]] = float(v)
+        out.append(row)
+    return out
+
+
+def _fit(rows: Sequence[Candidate], labels: Sequence[int]) -> FieldModel:
+    from sklearn.linear_model import LogisticRegression
+
+    names = sorted({k for c in rows for k in c.vector()})
+    if len(set(labels)) < 2:
+        return FieldModel(bias=-5.0 if not any(labels) else 5.0, weights={}, threshold=0.5)
+    model = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=1000)
+    model.fit(_vectors(rows, names), list(labels))
+    weights = {n: round(float(w), DECIMALS) for n, w in zip(names, model.coef_[0], strict=True)}
+    return FieldModel(round(float(model.intercept_[0]), DECIMALS), weights, 0.5)
+
+
+def _single_outcome(
+    field: str, scored: list[tuple[Candidate, float]], gold: dict[str, Any], t: float
+) -> tuple[int, int]:
+    """(right, wrong) of one article's choice at threshold ``t``."""
+    best = max(scored, key=lambda s: s[1], default=None)
+    value = best[0] if best and best[1] >= t else None
+    null_ok = field in (gold.get("null_ok") or [])
+    if value is None:
+        if field == "date":
+            return int(None in (gold.get("date_ok") or [None]) or not gold.get("date_ok")), 0
+        return int(not gold.get(field) or null_ok), 0
+    if field == "date":
+        right = date_right(value.value, value.data["precision"], gold.get("date_ok") or [None])
+    else:
+        right = name_right(value.value, gold.get(field) or [])
+    return int(right), int(not right)
+
+
+def _set_counts(
+    field: str, scored: list[tuple[Candidate, float]], gold: dict[str, Any], t: float
+) -> tuple[int, int, int, int]:
+    """(tp_pred, pred, tp_gold, gold) of one article's accepted set at threshold ``t``."""
+    accepted = [(c, p) for c, p in scored if p >= t]
+    if field == "partners":
+        predicted = {c.value for c, _ in accepted}
+        wanted = set(gold.get("partners") or [])
+        tp = len(predicted & wanted)
+        return tp, len(predicted), tp, len(wanted)
+    kept = filter_overlapping(
+        accepted, lambda s: (s[0].start, s[0].end), lambda s: (s[1], s[0].end - s[0].start)
+    )
+    predictions = [[c.data["name"], c.value] for c, _ in kept]
+    counts = initiative_counts(predictions, gold.get("initiatives") or [])
+    return counts.tp_pred, counts.pred, counts.tp_gold, counts.gold
+
+
+def _threshold(
+    field: str, per_doc: list[tuple[list[tuple[Candidate, float]], dict[str, Any]]]
+) -> tuple[float, dict[str, float]]:
+    """The threshold that does best on cross-validated probabilities, and its scores.
+
+    Among equally good thresholds the middle one is kept (away from both edges)."""
+    grid = [round(0.05 * i, 2) for i in range(1, 20)]
+    results: list[tuple[float, float, dict[str, float]]] = []
+    for t in grid:
+        if field in SINGLE:
+            right = wrong = 0
+            for scored, gold in per_doc:
+                r, w = _single_outcome(field, scored, gold, t)
+                right, wrong = right + r, wrong + w
+            n = max(1, len(per_doc))
+            utility = right - WRONG_COST * wrong
+            results.append(
+                (t, utility, {"accuracy": round(right / n, 4), "wrong": round(wrong / n, 4)})
+            )
+        else:
+            tp_p = pred = tp_g = total = 0
+            for scored, gold in per_doc:
+                a, b, c, d = _set_counts(field, scored, gold, t)
+                tp_p, pred, tp_g, total = tp_p + a, pred + b, tp_g + c, total + d
+            precision = tp_p / pred if pred else 1.0
+            recall = tp_g / total if total else 1.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            results.append(
+                (
+                    t,
+                    f1,
+                    {
+                        "precision": round(precision, 4),
+                        "recall": round(recall, 4),
+                        "f1": round(f1, 4),
+                    },
+                )
+            )
+    best = max(u for _, u, _ in results)
+    tied = [r for r in results if abs(r[1] - best) < 1e-9]
+    t, _, scores = tied[len(tied) // 2]
+    return t, scores
+
+
+def _cross_validated(
+    field: str,
+    docs: list[tuple[Example, list[Candidate]]],
+    fit: Callable[[Sequence[Candidate], Sequence[int]], FieldModel],
+) -> list[tuple[list[tuple[Candidate, float]], dict[str, Any]]]:
+    """Each article's candidates scored by a model fitted on folds without its outlet."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [ex.group for ex, _ in docs]
+    folds = min(FOLDS, len(set(groups)))
+    out: list[tuple[list[tuple[Candidate, float]], dict[str, Any]] | None] = [None] * len(docs)
+    for train, test in GroupKFold(n_splits=folds).split(docs, groups=groups):
+        rows, labels = [], []
+        for i in train:
+            ex, cands = docs[i]
+            for c in cands:
+                y = label(field, c, ex.gold)
+                if y is not None:
+                    rows.append(c)
+                    labels.append(y)
+        model = fit(rows, labels)
+        for i in test:
+            ex, cands = docs[i]
+            out[i] = ([(c, model.probability(c)) for c in cands], ex.gold)
+    return [o for o in out if o is not None]
+
+
+def fit_all(dev: Path) -> dict[str, Any]:
+    """Fit every field; the result is what ``data/weights.json`` holds."""
+    found = examples(dev)
+    models: dict[str, FieldModel] = {}
+    fields: dict[str, Any] = {}
+    report: dict[str, Any] = {}
+    for field in FIELDS:
+        docs = []
+        for ex in found:
+            reading = read_fields(ex.doc, ex.prepared, models)
+            docs.append((ex, list(reading.candidates[field])))
+        rows, labels = [], []
+        for ex, cands in docs:
+            for c in cands:
+                y = label(field, c, ex.gold)
+                if y is not None:
+                    rows.append(c)
+                    labels.append(y)
+        fitted = _fit(rows, labels)
+        threshold, cv = _threshold(field, _cross_validated(field, docs, _fit))
+        models[field] = FieldModel(fitted.bias, fitted.weights, threshold)
+        fields[field] = {
+            "bias": fitted.bias,
+            "threshold": threshold,
+            "weights": dict(sorted(fitted.weights.items())),
+        }
+        by_group: dict[str, int] = defaultdict(int)
+        for ex, _ in docs:
+            by_group[ex.group] += 1
+        report[field] = {
+            "candidates": len(rows),
+            "positives": sum(labels),
+            "articles": len(docs),
+            "outlet_groups": len(by_group),
+            "cross_validated": cv,
+        }
+    digest = hashlib.sha256()
+    for ex in found:
+        digest.update(ex.file.encode() + b"\0" + ex.doc.sha256.encode())
+    return {
+        "about": "Fitted by scripts/fit_weights.py on the development part of the gold set; "
+        "do not edit by hand (a test refits and compares).",
+        "fitted_on": {
+            "articles": len(found),
+            "inputs_sha256": digest.hexdigest(),
+            "wrong_cost": WRONG_COST,
+            "folds": FOLDS,
+            "C": C,
+        },
+        "fields": fields,
+        "cross_validation": report,
+    }
+
+
+def dumps(weights: dict[str, Any]) -> str:
+    return json.dumps(weights, indent=1, sort_keys=False, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="gold set folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="weights file to write")
+    parser.add_argument("--check", action="store_true", help="compare with --out, write nothing")
+    args = parser.parse_args(argv)
+    weights = fit_all(args.dev)
+    text = dumps(weights)
+    for field, info in weights["cross_validation"].items():
+        print(
+            f"{field:<12} threshold {weights['fields'][field]['threshold']:.2f}  cross-validated by outlet: {info['cross_validated']}  ({info['articles']} articles, {info['outlet_groups']} outlets, {info['candidates']} candidates)"
+        )
+    if args.check:
+        same = args.out.is_file() and args.out.read_text(encoding="utf-8") == text
+        print("committed weights equal a refit" if same else f"{args.out} differs from a refit")
+        return 0 if same else 1
+    tmp = args.out.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
