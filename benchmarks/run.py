@@ -109,7 +109,7 @@ def load_timings(release: Path) -> dict[str, float]:
     import pandas as pd
 
     from asean_cyber_data import load_pandas
-    from asean_cyber_data.publish import parquet_files
+    from asean_cyber_data.layout import parquet_files
 
     files = [str(p) for p in parquet_files(release)]
     started = time.perf_counter()
