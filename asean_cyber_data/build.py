@@ -21,9 +21,10 @@ from typing import Any
 
 from .cache import BuildCache, cache_key, extractor_fingerprint
 from .extract import ExtractionError, extract_document
+from .layout import SHARD_ROWS
 from .ledger import Ledger
 from .models import Record
-from .publish import SHARD_ROWS, write_release
+from .publish import write_release
 from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, read_path
 
 #: Documents handed to the worker pool at a time: enough to keep every core busy while

@@ -17,26 +17,79 @@ from typing import Any
 import yaml
 
 from .datafiles import read_yaml
+from .layout import (
+    CARD,
+    CROISSANT,
+    HF_DIR,
+    RECORDS_JSONL,
+    SPLITS,
+    file_sha256,
+    parquet_files,
+    parquet_pattern,
+    release_schema_file,
+)
 from .ledger import Ledger
 from .models import Record
 from .schema_forms import hf_features
 from .version import SCHEMA_VERSION, __version__
 
-CARD = "README.md"
-CROISSANT = "croissant.json"
+NAME = "asean-cyber-data"
+PRETTY_NAME = "ASEAN Cyber-Cooperation Records"
+HOMEPAGE = "https://github.com/asean-cyber-data/asean-cyber-data"
+AUTHORS = "The asean-cyber-data contributors"
+#: The records we produce (every field but the quoted article words) — Hugging Face id.
 LICENSE = "cc-by-4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-HOMEPAGE = "https://github.com/asean-cyber-data/asean-cyber-data"
-NAME = "asean-cyber-data"
+#: What the licence covers, and what it does not: said the same way everywhere.
+LICENSE_STATEMENT = (
+    "The records (every field we produce: source, language, dates, speakers, partners, "
+    "initiatives, evidence offsets, provenance, split) are licensed CC-BY-4.0. The "
+    "article texts (`text`, and the words quoted in `evidence[].value` and "
+    "`initiatives[].surface`) are third-party works that remain their publishers': they "
+    "are quoted so that every value can be checked, for research, and are not licensed "
+    "by this project. The code is MIT-licensed."
+)
 DESCRIPTION = (
     "ASEAN cyber-security and cybercrime cooperation, one record per news article: "
     "outlet, language, date, principal speaker, external partners and named "
     "initiatives, each traceable to the character span it was read from."
 )
+#: Below this many records a release demonstrates the format, it does not sample the news.
+DEMONSTRATION_SIZE = 100
+
+
+def citation() -> str:
+    """BibTeX for the dataset (as ``CITATION.cff`` says, which a test keeps in step)."""
+    return (
+        "@misc{asean_cyber_data,\n"
+        f"  title = {{{NAME}: {PRETTY_NAME}}},\n"
+        f"  author = {{{{{AUTHORS}}}}},\n"
+        f"  version = {{{__version__}}},\n"
+        f"  note = {{Record schema {SCHEMA_VERSION}}},\n"
+        f"  url = {{{HOMEPAGE}}},\n"
+        "}"
+    )
+
+
+def dataset_info(features: Any) -> Any:
+    """The Hugging Face ``DatasetInfo`` of a release with ``features``."""
+    from datasets import DatasetInfo
+
+    return DatasetInfo(
+        description=DESCRIPTION,
+        citation=citation(),
+        homepage=HOMEPAGE,
+        license=LICENSE_STATEMENT,
+        version=SCHEMA_VERSION,
+        features=features,
+    )
+
 
 _CARD_TEXT = """# ASEAN cyber-cooperation records (schema {version})
 
 {description}
+
+{size}
 
 ## What a record is
 
@@ -46,7 +99,8 @@ One article → one record. Fields: `source` (outlet named in the text), `langua
 parties: ISO 3166-1 alpha-2 or EU, UN, UNODC, ITU, INTERPOL, OSCE, NATO, G7, COE, WB,
 ADB), `initiatives` (English name where known, article's own words in `surface`), the
 cleaned `text`, `evidence` (`text[start:end]` is where each value was read),
-`provenance` (raw sha256, encoding, repairs) and `split`.
+`provenance` (raw sha256, encoding, repairs) and `split`. The JSON Schema the records
+follow is `{schema_file}` (in this folder).
 
 ## How the fields were extracted
 
@@ -71,8 +125,32 @@ never changes split between releases. Counts: {splits}.
   the development set is small and the numbers above overstate unseen accuracy.
 - A year-less date is resolved only when the text pins the year; otherwise null.
 - Meetings that are only the occasion of an article may be listed as initiatives.
-- Article texts remain their publishers'; the records are for research.
+
+## Licence
+
+{license}
+
+## Citation
+
+Homepage: {homepage}
+
+```bibtex
+{citation}
+```
 """
+
+
+def size_text(count: int) -> str:
+    """How many records, and what a release of that size is good for."""
+    line = f"This release has {count} record{'' if count == 1 else 's'}."
+    if count < DEMONSTRATION_SIZE:
+        line += (
+            " At this size it is a demonstration of the format and a fixture for the "
+            "loaders, not a sample of the region's news: counts drawn from it say nothing "
+            "about cooperation. To study cooperation, build a release from your own crawl "
+            "(`asean-cyber-data build --raw ARTICLES --out RELEASE`)."
+        )
+    return line
 
 
 def size_category(count: int) -> str:
@@ -97,11 +175,31 @@ def accuracy_table() -> str:
     return f"Measured on {measured['documents']} articles.\n\n" + "\n".join(rows)
 
 
-def card_text(split_counts: dict[str, int], language_counts: dict[str, int]) -> str:
-    from .publish import SPLITS
+def split_sizes(out: Path) -> dict[str, int]:
+    """Uncompressed bytes of each split's Parquet data (the card's ``num_bytes``)."""
+    import pyarrow.parquet as pq
 
+    sizes = {}
+    for split in SPLITS:
+        total = 0
+        for path in parquet_files(out, split):
+            metadata = pq.ParquetFile(path).metadata
+            total += sum(
+                metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups)
+            )
+        sizes[split] = total
+    return sizes
+
+
+def card_text(
+    split_counts: dict[str, int],
+    language_counts: dict[str, int],
+    split_bytes: dict[str, int],
+    download_size: int,
+) -> str:
+    """The dataset card: YAML metadata for the hub and ``load_dataset``, then the text."""
     metadata: dict[str, Any] = {
-        "pretty_name": "ASEAN Cyber-Cooperation Records",
+        "pretty_name": PRETTY_NAME,
         "license": LICENSE,
         "language": sorted(language_counts),
         "multilinguality": "multilingual" if len(language_counts) > 1 else "monolingual",
@@ -118,13 +216,22 @@ def card_text(split_counts: dict[str, int], language_counts: dict[str, int]) -> 
         "configs": [
             {
                 "config_name": "default",
-                "data_files": [{"split": s, "path": f"records-{s}-*.parquet"} for s in SPLITS],
+                "data_files": [{"split": s, "path": parquet_pattern(s)} for s in SPLITS],
             }
         ],
         "dataset_info": {
             "config_name": "default",
             "features": hf_features()._to_yaml_list(),
-            "splits": [{"name": s, "num_examples": split_counts.get(s, 0)} for s in SPLITS],
+            "splits": [
+                {
+                    "name": s,
+                    "num_bytes": split_bytes.get(s, 0),
+                    "num_examples": split_counts.get(s, 0),
+                }
+                for s in SPLITS
+            ],
+            "download_size": download_size,
+            "dataset_size": sum(split_bytes.values()),
         },
     }
     front = yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True, width=100)
@@ -132,17 +239,20 @@ def card_text(split_counts: dict[str, int], language_counts: dict[str, int]) -> 
     body = _CARD_TEXT.format(
         version=SCHEMA_VERSION,
         description=DESCRIPTION,
+        size=size_text(sum(split_counts.values())),
+        schema_file=release_schema_file(SCHEMA_VERSION),
         package=__version__,
         splits=splits,
         accuracy=accuracy_table(),
+        license=LICENSE_STATEMENT,
+        homepage=HOMEPAGE,
+        citation=citation(),
     )
     return f"---\n{front}---\n\n{body}"
 
 
 def croissant(out: Path) -> dict[str, Any]:
     """The Croissant JSON-LD description of the release in ``out``."""
-    from .publish import RECORDS_JSONL, file_sha256, parquet_files
-
     distribution: list[dict[str, Any]] = [
         {
             "@type": "cr:FileObject",
@@ -191,8 +301,9 @@ def croissant(out: Path) -> dict[str, Any]:
         "name": NAME,
         "description": DESCRIPTION,
         "conformsTo": "http://mlcommons.org/croissant/1.0",
-        "citeAs": "asean-cyber-data: ASEAN cyber-cooperation records, schema " + SCHEMA_VERSION,
-        "license": LICENSE_URL,
+        "citeAs": citation(),
+        "license": [LICENSE_URL, LICENSE_STATEMENT],
+        "creator": {"@type": "sc:Organization", "name": AUTHORS, "url": HOMEPAGE},
         "url": HOMEPAGE,
         "version": SCHEMA_VERSION,
         "distribution": distribution,
@@ -211,9 +322,10 @@ def croissant(out: Path) -> dict[str, Any]:
 
 def write_card(out: Path, ledger: Ledger) -> None:
     """Write the dataset card (release root and ``hf/``) and ``croissant.json``."""
-    from .publish import HF_DIR
-
-    text = card_text(ledger.split_counts(), ledger.language_counts())
+    download_size = sum(p.stat().st_size for p in parquet_files(out))
+    text = card_text(
+        ledger.split_counts(), ledger.language_counts(), split_sizes(out), download_size
+    )
     (out / CARD).write_text(text, encoding="utf-8")
     if (out / HF_DIR).is_dir():
         (out / HF_DIR / CARD).write_text(text, encoding="utf-8")

@@ -137,10 +137,17 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export import export_spans
+    from .export import export_flat, export_spans
 
-    count = export_spans(Path(args.out), Path(args.release) if args.release else None)
-    print(f"wrote {count} records of span labels to {args.out}")
+    release = Path(args.release) if args.release else None
+    if args.kind == "flat":
+        out = Path(args.out or "records.csv")
+        count = export_flat(out, release)
+        print(f"wrote {count} rows of the flat table to {out}")
+        return 0
+    out = Path(args.out or "spans.jsonl")
+    count = export_spans(out, release)
+    print(f"wrote {count} records of span labels to {out}")
     return 0
 
 
@@ -217,10 +224,15 @@ def parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="export training data from the release")
     export.add_argument(
-        "kind", choices=("spans",), help="spans: character spans and token BIO tags per record"
+        "kind",
+        choices=("spans", "flat"),
+        help="spans: character spans and token BIO tags per record (JSONL); "
+        "flat: one row per article with plain columns (CSV for spreadsheets)",
     )
     export.add_argument("--release", default=None, help="release folder (default: packaged)")
-    export.add_argument("--out", default="spans.jsonl", help="output JSONL (default: spans.jsonl)")
+    export.add_argument(
+        "--out", default=None, help="output file (default: spans.jsonl or records.csv)"
+    )
     export.set_defaults(run=_export)
 
     migrate = sub.add_parser("migrate", help="rewrite an older release with the current schema")

@@ -1,4 +1,8 @@
-"""Training data for token classification, exported from the evidence spans.
+"""Exports of the release: span labels for training, and the flat table for spreadsheets.
+
+``asean-cyber-data export flat --out records.csv`` writes :func:`load_flat`'s table
+(one row per article, plain columns) as CSV in UTF-8 with a byte-order mark, so Excel
+shows Thai, Khmer or Vietnamese as they are.
 
 ``asean-cyber-data export spans`` writes one JSON line per record with:
 
@@ -17,11 +21,12 @@ overlap (a partner inside an initiative's name) the longer span keeps the tokens
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .load import load_records
+from .load import load_flat, load_records
 from .models import Record
 
 LABELS = {
@@ -109,3 +114,17 @@ def export_spans(out: Path, release: Path | None = None) -> int:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
             count += 1
     return count
+
+
+def export_flat(out: Path, release: Path | None = None) -> int:
+    """Write the flat table of ``release`` (default: the published one) as CSV to ``out``
+    (written beside it and renamed into place, so ``out`` is never half-written)."""
+    frame = load_flat(release)
+    partial = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        with partial.open("w", encoding="utf-8-sig", newline="") as stream:
+            frame.to_csv(stream, index=False, lineterminator="\n")
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return len(frame)

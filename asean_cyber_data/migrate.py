@@ -14,9 +14,10 @@ import tempfile
 from pathlib import Path
 
 from .evolution import migrate_record
+from .layout import MANIFEST, RECORDS_JSONL, REJECTS_JSONL
 from .ledger import Ledger
 from .models import Record
-from .publish import MANIFEST, RECORDS_JSONL, REJECTS_JSONL, write_release
+from .publish import write_release
 from .read import Reject
 from .version import SCHEMA_VERSION
 

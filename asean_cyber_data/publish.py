@@ -1,9 +1,11 @@
 """Stage 5 — publish: validated records → a release directory, written atomically.
 
-A release holds ``records.jsonl`` (sorted by id), ``records.parquet`` (explicit Arrow
-schema, schema version in its metadata), ``hf/`` (a ``datasets`` ``save_to_disk``
-directory with explicit features), ``rejects.jsonl`` and ``manifest.json`` (versions,
-counts, sha256 of every output and every raw input). Every file is written into a
+A release (its layout: :mod:`asean_cyber_data.layout`) holds ``records.jsonl`` (sorted
+by id), per-split Parquet shards (explicit Arrow schema, schema version in their
+metadata), ``hf/`` (a ``datasets`` ``save_to_disk`` directory with explicit features),
+the JSON Schema file of its records, ``rejects.jsonl``, the dataset card and Croissant
+(:mod:`asean_cyber_data.card`) and ``manifest.json`` (versions, the schema file, counts,
+sha256 of every output and every raw input). Every file is written into a
 temporary directory beside the target, validated, and only then swapped in, so a
 crash never leaves a half-written release. Outputs contain no timestamps: the same
 records give the same bytes.
@@ -11,7 +13,6 @@ records give the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -23,19 +24,24 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .card import write_card
+from .card import dataset_info, write_card
+from .layout import (
+    HF_DIR,
+    MANIFEST,
+    RECORDS_JSONL,
+    REJECTS_JSONL,
+    SHARD_ROWS,
+    SPLITS,
+    file_sha256,
+    parquet_names,
+    release_schema_file,
+)
 from .ledger import Ledger
 from .models import Record
-from .schema_forms import arrow_schema, hf_features
+from .schema_forms import arrow_schema, hf_features, json_schema_text
+from .validate import validate_release
 from .version import SCHEMA_VERSION, __version__
 
-RECORDS_JSONL = "records.jsonl"
-RECORDS_PARQUET = "records.parquet"
-REJECTS_JSONL = "rejects.jsonl"
-MANIFEST = "manifest.json"
-HF_DIR = "hf"
-#: Rows per Parquet shard and per HF shard: bounded files however large the release.
-SHARD_ROWS = 50_000
 #: Rows converted to Arrow at a time while writing.
 WRITE_BATCH = 2_000
 #: All records as one Arrow stream in id order, the source of the HF dataset (removed
@@ -46,29 +52,6 @@ ALL_ARROW = ".all-records.arrow"
 def record_json(record: Record) -> str:
     """One record as one JSON line (stable key order, UTF-8 characters kept)."""
     return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, sort_keys=False)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-SPLITS = ("train", "validation", "test")
-
-
-def parquet_names(split: str, count: int, shard_rows: int = SHARD_ROWS) -> list[str]:
-    """``records-<split>-00000-of-000NN.parquet``: one or more shards per split, named as
-    the Hugging Face hub expects, so ``load_dataset(<release>)`` finds the splits."""
-    shards = max(1, -(-count // shard_rows))
-    return [f"records-{split}-{i:05d}-of-{shards:05d}.parquet" for i in range(shards)]
-
-
-def parquet_files(release: Path) -> list[Path]:
-    """The Parquet files of a release."""
-    return sorted(release.glob("records*.parquet"))
 
 
 class _SplitWriter:
@@ -149,15 +132,11 @@ def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
     per-row conversion); the fingerprint is derived from the JSONL content (not random),
     so two builds of the same records write the same files.
     """
-    from datasets import Dataset, DatasetInfo
+    from datasets import Dataset
     from datasets.utils.logging import disable_progress_bar
 
     disable_progress_bar()
-    info = DatasetInfo(
-        description="ASEAN cyber-security and cybercrime cooperation records",
-        version=SCHEMA_VERSION,
-        features=hf_features(),
-    )
+    info = dataset_info(hf_features())
     stream = out / ALL_ARROW
     dataset = Dataset.from_file(str(stream), info=info)
     dataset._fingerprint = file_sha256(out / RECORDS_JSONL)[:16]
@@ -165,6 +144,14 @@ def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
     dataset.save_to_disk(str(out / HF_DIR), num_shards=shards)
     del dataset
     stream.unlink()
+
+
+def write_schema(out: Path) -> None:
+    """The JSON Schema of the records, in the release: a consumer holding only the release
+    validates each record with the file the manifest names (``schema_file``)."""
+    path = out / release_schema_file(SCHEMA_VERSION)
+    path.parent.mkdir(parents=True)
+    path.write_text(json_schema_text(), encoding="utf-8", newline="\n")
 
 
 def write_manifest(
@@ -177,6 +164,7 @@ def write_manifest(
     }
     summary = {
         "schema_version": SCHEMA_VERSION,
+        "schema_file": release_schema_file(SCHEMA_VERSION),
         "package_version": __version__,
         "extractor_version": extractor_version,
         "record_count": records,
@@ -195,8 +183,6 @@ def write_release(
     out: Path, ledger: Ledger, extractor_version: str, shard_rows: int = SHARD_ROWS
 ) -> dict[str, Any]:
     """Write a complete release into a temporary directory and swap it in for ``out``."""
-    from .validate import validate_release
-
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
@@ -204,6 +190,7 @@ def write_release(
     try:
         write_records(staging, ledger.record_json_by_id(), ledger.split_counts(), shard_rows)
         write_hf(staging, shard_rows)
+        write_schema(staging)
         write_card(staging, ledger)
         write_jsonl(staging / REJECTS_JSONL, ledger.rejects_json())
         summary = write_manifest(

@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .layout import file_sha256
+
 #: Default per-file size limit: news articles are kilobytes; a dump may be large.
 DEFAULT_MAX_BYTES = 2_000_000
 DEFAULT_MAX_JSONL_BYTES = 2_000_000_000
@@ -164,7 +166,7 @@ def read_path(
     limit = DEFAULT_MAX_JSONL_BYTES if kind == "jsonl" else max_bytes
     if size > limit:
         yield Reject(
-            relative, "too_large", f"{size} bytes exceeds the {limit}-byte limit", _file_hash(path)
+            relative, "too_large", f"{size} bytes exceeds the {limit}-byte limit", file_sha256(path)
         )
         return
     if kind == "jsonl":
@@ -207,14 +209,6 @@ def read_path(
         )
         return
     yield Document(stem_id, relative, text, digest, encoding, "txt")
-
-
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _read_jsonl(path: Path, relative: str, max_bytes: int) -> Iterator[Document | Reject]:

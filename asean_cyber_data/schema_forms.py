@@ -17,10 +17,18 @@ from typing import Any
 import pyarrow as pa
 from pydantic import BaseModel
 
+from .layout import SCHEMA_DIR, schema_file_name
 from .models import Record
-from .version import SCHEMA_VERSION, major
+from .version import SCHEMA_VERSION
 
-SCHEMA_ID = "https://asean-cyber-data.org/schema/v{major}/record.schema.json"
+#: Every released schema has its own ``$id``: the URL of its versioned file.
+SCHEMA_ID = "https://asean-cyber-data.org/schema/{file}"
+
+
+def schema_id(version: str = SCHEMA_VERSION) -> str:
+    """The ``$id`` of the schema of ``version``: the URL of its file, so no two released
+    schemas share one (a ``$id`` names exactly one schema)."""
+    return SCHEMA_ID.format(file=schema_file_name(version))
 
 
 def json_schema() -> dict[str, Any]:
@@ -28,7 +36,7 @@ def json_schema() -> dict[str, Any]:
     schema = Record.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID.format(major=major(SCHEMA_VERSION)),
+        "$id": schema_id(SCHEMA_VERSION),
         "version": SCHEMA_VERSION,
         **schema,
     }
@@ -41,18 +49,10 @@ def json_schema_text() -> str:
 
 def schema_root() -> Path:
     """The folder of released schemas: inside the wheel, or the checkout's ``schema/``."""
-    packaged = Path(str(resources.files("asean_cyber_data"))) / "schema"
+    packaged = Path(str(resources.files("asean_cyber_data"))) / SCHEMA_DIR
     if packaged.exists():
         return packaged
-    return Path(__file__).resolve().parent.parent / "schema"
-
-
-def schema_file_name(version: str) -> str:
-    """``v1/record.schema.json`` for 1.0.0 (as first released), ``v1/record-1.1.0...``
-    for every later version of that major."""
-    if version.endswith(".0.0"):
-        return f"v{major(version)}/record.schema.json"
-    return f"v{major(version)}/record-{version}.schema.json"
+    return Path(__file__).resolve().parent.parent / SCHEMA_DIR
 
 
 def schema_path(root: Path | None = None, version: str = SCHEMA_VERSION) -> Path:
@@ -63,7 +63,7 @@ def schema_path(root: Path | None = None, version: str = SCHEMA_VERSION) -> Path
 def released_versions(root: Path | None = None) -> list[str]:
     """Every schema version with a committed file, oldest first."""
     found = []
-    for path in (root or schema_root()).glob("v*/record*.schema.json"):
+    for path in (root or schema_root()).glob("v*/record-*.schema.json"):
         found.append(json.loads(path.read_text(encoding="utf-8"))["version"])
     return sorted(found, key=lambda v: tuple(int(x) for x in v.split(".")))
 

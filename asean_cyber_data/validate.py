@@ -13,6 +13,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .layout import (
+    CROISSANT,
+    HF_DIR,
+    MANIFEST,
+    RECORDS_JSONL,
+    file_sha256,
+    parquet_files,
+    release_schema_file,
+)
 from .version import SCHEMA_VERSION, major
 
 
@@ -44,8 +53,6 @@ def check_version(found: str | None, where: str) -> None:
 
 
 def _check_manifest(release: Path, problems: list[str]) -> dict[str, Any] | None:
-    from .publish import MANIFEST, file_sha256
-
     path = release / MANIFEST
     if not path.exists():
         problems.append(f"{path}: missing manifest")
@@ -65,13 +72,31 @@ def _check_manifest(release: Path, problems: list[str]) -> dict[str, Any] | None
     return manifest
 
 
+def _check_schema_file(release: Path, manifest: dict[str, Any], problems: list[str]) -> None:
+    """The schema file the manifest names is in the release and is the committed schema
+    of the records' version (releases before 1.1.0's fix name none)."""
+    from .schema_forms import schema_path
+
+    named, version = manifest.get("schema_file"), str(manifest.get("schema_version"))
+    if named is None:
+        return
+    if named != release_schema_file(version):
+        problems.append(f"{release / MANIFEST}: schema_file {named!r} is not {version}'s file")
+        return
+    target = release / named
+    committed = schema_path(version=version)
+    if not target.exists():
+        problems.append(f"{target}: the schema file the manifest names is missing")
+    elif committed.exists() and target.read_bytes() != committed.read_bytes():
+        problems.append(f"{target}: differs from the released schema {committed}")
+
+
 def _check_jsonl(
     release: Path, manifest: dict[str, Any] | None, problems: list[str], json_schema: bool = True
 ) -> int:
     from jsonschema import Draft202012Validator
 
     from .models import Record
-    from .publish import RECORDS_JSONL
     from .schema_forms import load_json_schema
 
     path = release / RECORDS_JSONL
@@ -113,7 +138,6 @@ def _check_jsonl(
 def _check_parquet(release: Path, count: int, problems: list[str]) -> None:
     import pyarrow.parquet as pq
 
-    from .publish import parquet_files
     from .schema_forms import arrow_schema
 
     files = parquet_files(release)
@@ -144,7 +168,6 @@ def _check_parquet(release: Path, count: int, problems: list[str]) -> None:
 def _check_hf(release: Path, count: int, problems: list[str]) -> None:
     from datasets import load_from_disk
 
-    from .publish import HF_DIR
     from .schema_forms import hf_features
 
     path = release / HF_DIR
@@ -167,9 +190,7 @@ def _check_hf(release: Path, count: int, problems: list[str]) -> None:
 
 def _check_croissant(release: Path, problems: list[str]) -> None:
     """Every file the Croissant description lists exists with the sha256 it states."""
-    from .publish import file_sha256
-
-    path = release / "croissant.json"
+    path = release / CROISSANT
     if not path.exists():
         return
     description = json.loads(path.read_text(encoding="utf-8"))
@@ -194,6 +215,8 @@ def validate_release(release: Path, json_schema: bool = True) -> list[str]:
     if not release.is_dir():
         return [f"{release}: not a directory"]
     manifest = _check_manifest(release, problems)
+    if manifest is not None:
+        _check_schema_file(release, manifest, problems)
     count = _check_jsonl(release, manifest, problems, json_schema)
     _check_parquet(release, count, problems)
     _check_hf(release, count, problems)

@@ -37,6 +37,13 @@ def test_dataset_card_metadata(built_release: Path) -> None:
     splits = {s["split"]: s["path"] for s in front["configs"][0]["data_files"]}
     assert splits == {s: f"records-{s}-*.parquet" for s in ("train", "validation", "test")}
     assert [f["name"] for f in front["dataset_info"]["features"]] == list(hf_features())
+    counts = {s: sum(r.split == s for r in acd.load_records(built_release)) for s in splits}
+    for entry in front["dataset_info"]["splits"]:  # what `load_dataset` needs, or it warns
+        assert entry["num_examples"] == counts[entry["name"]]
+        assert entry["num_bytes"] > 0 or counts[entry["name"]] == 0
+    assert front["dataset_info"]["dataset_size"] == sum(
+        s["num_bytes"] for s in front["dataset_info"]["splits"]
+    )
     assert "## Accuracy" in card and "## Known limitations" in card
     assert (built_release / "hf" / "README.md").read_text(encoding="utf-8") == card
 
