@@ -103,9 +103,15 @@ def read_fields(
     speakers = speaker.find_speakers(article, found["speaker"], model("speaker"), outlet_country)
     found["initiatives"] = initiatives.candidates(article)
     chosen_initiatives = initiatives.find_initiatives(found["initiatives"], model("initiatives"))
-    home = speakers[0].country if speakers else (outlet_country or article.language.home_country)
+    members = article.language.asean_members
+    speaker_country = speakers[0].country if speakers else None
+    home = (
+        speaker_country
+        if speaker_country in members
+        else (outlet_country if outlet_country in members else article.language.home_country)
+    )
     spans = [(i.start, i.end) for i in chosen_initiatives]
-    found["partners"] = partners.candidates(article, home, spans)
+    found["partners"] = partners.candidates(article, home, spans, speaker_country)
     chosen_partners = partners.find_partners(article, found["partners"], model("partners"))
     return Reading(
         prepared,

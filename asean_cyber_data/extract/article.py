@@ -16,9 +16,8 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .langdata import UNSPACED_SCRIPTS, LanguagePack, PhraseMatcher
 from .registry import mechanism_matcher, outlet_matcher
@@ -47,8 +46,7 @@ Span = tuple[int, int]
 Hit = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One token of the article: its span, its text and its shape."""
 
     start: int
@@ -177,7 +175,14 @@ class Article:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text)]
+        make = Token._make
+        return [make((m.start(), m.end(), m.group())) for m in TOKEN.finditer(self.text)]
+
+    @cached_property
+    def memo(self) -> dict[str, Any]:
+        """Results a field reads twice (the dates the text writes), kept with the article
+        rather than in a cache keyed by text."""
+        return {}
 
     @cached_property
     def _token_starts(self) -> list[int]:

@@ -11,9 +11,10 @@ development set by ``scripts/fit_weights.py``; nothing here is hand-set.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -29,9 +30,9 @@ class Candidate:
     start: int
     end: int
     rule: str
-    features: Mapping[str, float] = field(default_factory=dict)
+    features: Mapping[str, float] = dataclasses.field(default_factory=dict)
     #: What the value carries besides itself (a speaker's title, a date's precision...).
-    data: Mapping[str, Any] = field(default_factory=dict)
+    data: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     #: Every rule that proposed this value (``rule`` is the first, whose span is kept).
     rules: tuple[str, ...] = ()
 

@@ -15,7 +15,9 @@ Rules propose every date the text writes — ``iso`` (``2024-03-03``), ``numeric
   AMMTC" → 2019) (``year=meeting``, with the meeting's span as evidence); or
 - the one year the text writes elsewhere ("sebagai Pengerusi ASEAN 2025") or, when it
   writes several, the latest (``year=text_only`` / ``year=text_latest``): written in
-  the article, but not with the date, so the model trusts these least.
+  the article, but not with the date, so the model trusts these least; or
+- after a dated event of the calendar the text calls recent ("the recent signing of the
+  Hanoi Convention", 25 Oct 2025 → "6 November" is 2025) (``year=recent_event``).
 
 Otherwise the date is not a candidate at all: a month and day alone cannot be written
 as ``YYYY-MM-DD``. Buddhist Era years (2567 = 2024) are read only in languages whose
@@ -129,6 +131,13 @@ def _year(value: str, language: LanguagePack) -> int | None:
 
 def _written_dates(article: Article) -> list[_Written]:
     """Every date the text writes, longest first at each place, no overlaps."""
+    if "dates" not in article.memo:
+        article.memo["dates"] = _find_written_dates(article)
+    found: list[_Written] = article.memo["dates"]
+    return found
+
+
+def _find_written_dates(article: Article) -> list[_Written]:
     text, language = article.digits, article.language
     pats = _patterns(language.code)
     found: list[_Written] = []
@@ -258,6 +267,26 @@ def _weekday_near(article: Article, start: int, end: int) -> int | None:
     return None
 
 
+@cache
+def _event_matcher() -> PhraseMatcher:
+    """Dated events of the calendar → their date."""
+    events = {name: str(e["date"]) for e in _calendar().get("events") or [] for name in e["names"]}
+    return PhraseMatcher.build(events)
+
+
+def recent_events(article: Article) -> list[tuple[dt.date, int, int]]:
+    """``(date, start, end)`` of every dated event the text names as recent."""
+    cues = phrase_regex(article.language.recency_cues, re.IGNORECASE)
+    if cues is None:
+        return []
+    found = []
+    for start, end, value in _event_matcher().finditer(article.text):
+        sentence = article.sentence_at(start)
+        if cues.search(article.text, sentence[0], sentence[1]):
+            found.append((dt.date.fromisoformat(value), start, end))
+    return found
+
+
 @dataclass(frozen=True)
 class _Context:
     """What every date candidate's features are measured against."""
@@ -265,6 +294,7 @@ class _Context:
     years: tuple[int, ...]
     meetings: tuple[tuple[int, int, int], ...]
     latest: dt.date | None
+    events: tuple[tuple[dt.date, int, int], ...] = ()
 
 
 def _context(article: Article, written: list[_Written]) -> _Context:
@@ -276,7 +306,12 @@ def _context(article: Article, written: list[_Written]) -> _Context:
         if year is not None and year >= earliest and year not in years:
             years.append(year)
     full = [dt.date(w.year, w.month, w.day) for w in written if w.year and w.precision == "day"]
-    return _Context(tuple(years), tuple(meeting_years(article)), max(full, default=None))
+    return _Context(
+        tuple(years),
+        tuple(meeting_years(article)),
+        max(full, default=None),
+        tuple(recent_events(article)),
+    )
 
 
 def _pin_year(
@@ -300,6 +335,14 @@ def _pin_year(
         year, start, end = context.meetings[0]
         if _valid(year, w.month, w.day):
             return year, "meeting", (start, end)
+    event_dates = {e[0] for e in context.events}
+    if len(event_dates) == 1:
+        # "6 November" after "the recent signing of the Hanoi Convention" (25 Oct 2025):
+        # the first such day after the event.
+        event, start, end = context.events[0]
+        year = event.year if (w.month, w.day) >= (event.month, event.day) else event.year + 1
+        if _valid(year, w.month, w.day):
+            return year, "recent_event", (start, end)
     # A year the text writes elsewhere ("sebagai Pengerusi ASEAN 2025", "ACID 2021"):
     # written, but not with the date — the model weighs how far that is to be trusted.
     if len(context.years) == 1:
@@ -354,6 +397,7 @@ def candidates(article: Article) -> list[Candidate]:
             "year_weekday": 1.0 if how == "weekday" else 0.0,
             "year_meeting": 1.0 if how == "meeting" else 0.0,
             "year_text_only": 1.0 if how == "text_only" else 0.0,
+            "year_recent_event": 1.0 if how == "recent_event" else 0.0,
             "year_text_latest": 1.0 if how == "text_latest" else 0.0,
             "month_only": 1.0 if w.precision == "month" else 0.0,
             "latest": 1.0 if context.latest is not None and date == context.latest else 0.0,

@@ -30,16 +30,38 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .article import Article, filter_overlapping, phrase_regex
+from .article import TOKEN, Article, filter_overlapping, phrase_regex
 from .candidates import Candidate, FieldModel, Scored, accept, merge_by_value
 from .langdata import InitiativeGrammar, LanguagePack, fold, pack
 from .registry import mechanism, mechanism_named
 
 FIELD = "initiatives"
-_WORD = re.compile(r"[^\W_][\w'’\-–+./]*|\(|\)|[“”\"]|[,;:!?]|\S")
 _ACRONYM_PAREN = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9\-+&]{1,14})\)")
-#: "+ Japan", "+Trung Quốc": a partner added to a meeting's name.
-_PLUS_PARTNER = re.compile(r"\s?\+\s?[^\W\d_]\w+(?:\s[^\W\d_]\w+)?")
+#: "+ Japan", "+Trung Quốc": a partner added to a meeting's name (capitalised words).
+_PLUS = re.compile(r"\s?\+\s?([^\W\d_]\w*)(?:\s([^\W\d_]\w*))?")
+
+
+class _PlusPartner:
+    """Matches "+ Japan", "+Trung Quốc" (Unicode-aware capitals), not "+ here"."""
+
+    def match(self, text: str, pos: int) -> re.Match[str] | _Span | None:
+        m = _PLUS.match(text, pos)
+        if not m or not m.group(1)[:1].isupper():
+            return None
+        if m.group(2) and m.group(2)[:1].isupper():
+            return _Span(m.end())
+        return _Span(m.end(1))
+
+
+@dataclass(frozen=True)
+class _Span:
+    stop: int
+
+    def end(self) -> int:
+        return self.stop
+
+
+_PLUS_PARTNER = _PlusPartner()
 _ORDINAL_TOKEN = re.compile(r"^(?:\d{1,3}[^\W\d]{0,3}|[^\W\d]{1,3}-\d{1,3}|\d{4}(?:[–-]\d{4})?)$")
 _NON_SPACE = re.compile(r"\S*")
 MAX_TOKENS = 22
@@ -61,7 +83,7 @@ def _is_cap(token: str) -> bool:
 
 
 def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(_WORD.finditer(text, start, end))
+    return list(TOKEN.finditer(text, start, end))
 
 
 def _lower_modifier(token: str, grammar: InitiativeGrammar) -> bool:
@@ -404,6 +426,17 @@ def _stops(code: str) -> frozenset[str]:
 
 
 @cache
+def _institutions(code: str) -> re.Pattern[str] | None:
+    return phrase_regex(pack(code).institution_words, re.IGNORECASE)
+
+
+@cache
+def _person_marks(code: str) -> re.Pattern[str] | None:
+    language = pack(code)
+    return phrase_regex([*language.honorifics, *language.speech_verbs])
+
+
+@cache
 def _months(code: str) -> re.Pattern[str] | None:
     names = [m for m in pack(code).months if len(m) > 2]
     return phrase_regex(names, re.IGNORECASE)
@@ -433,7 +466,11 @@ def _features(
     stops = _stops(language.code)
     months = _months(language.code)
     venue = _venue(language.code)
+    institution = _institutions(language.code)
+    person = _person_marks(language.code)
     return {
+        "institution": 1.0 if institution and institution.search(surface) else 0.0,
+        "person_inside": 1.0 if person and person.search(surface) else 0.0,
         "registry": registry,
         "words": min(len(words), 12) / 12,
         "one_word": 1.0 if len(words) == 1 else 0.0,

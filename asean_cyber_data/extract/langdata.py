@@ -39,6 +39,10 @@ from ..datafiles import data_names, read_yaml
 #: word boundaries.
 UNSPACED_SCRIPTS = re.compile(r"[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF]")
 
+#: CLDR names this short in scripts without spaces match inside ordinary words (Lao
+#: "ຊາດ", Chad, is "nation"); only the language file's own partner names are trusted.
+SHORT_UNSPACED_NAME = 4
+
 Merge = Literal["own", "over_english", "over_english_and_cldr", "alongside_english"]
 
 
@@ -109,6 +113,7 @@ class LanguageFile(_Strict):
     day_prefixes: Words = _merged("over_english", "Written before a day (ika-)", [])
     day_month_links: Words = _merged("over_english", "Between a day and its month", [])
     year_introducers: Words = _merged("over_english", "Between a day-month and its year", [])
+    recency_cues: Words = _merged("over_english", "Mark an event as recent ('recently')", [])
     asean_names: Words = _merged("over_english", "How ASEAN itself is written", [])
     cooperation_cues: Words = _merged("over_english", "Before a partner: a party", [])
     citation_cues: Words = _merged("over_english", "Before a name: a cited source", [])
@@ -133,6 +138,9 @@ class LanguageFile(_Strict):
     photo_cues: Words = _merged("over_english", "Before a photo credit", [])
     host_prepositions: Words = _merged("over_english", "Before a country: a post's place", [])
     not_initiative_words: Words = _merged("over_english", "Venues and national bodies", [])
+    institution_words: Words = _merged(
+        "over_english", "Heads of bodies' names (Centre, Học viện): a body, rarely a mechanism", []
+    )
     not_name_words: Words = _merged("over_english", "Capitalised words never in names", [])
     name_particles: Words = _merged("over_english", "Lowercase words inside names", [])
     name_suffixes: Words = _merged("over_english", "Suffixes after names (Jr)", [])
@@ -332,6 +340,7 @@ class LanguagePack:
     day_prefixes: tuple[str, ...]
     day_month_links: tuple[str, ...]
     year_introducers: tuple[str, ...]
+    recency_cues: tuple[str, ...]
     buddhist_era: bool
     month_first: bool
     name_words: int
@@ -365,6 +374,7 @@ class LanguagePack:
     aside_cues: tuple[str, ...]
     nationality_after: tuple[str, ...]
     not_initiative_words: tuple[str, ...]
+    institution_words: tuple[str, ...]
     grammars: tuple[InitiativeGrammar, ...]
     not_name_words: frozenset[str]
     home_country: str | None
@@ -438,8 +448,11 @@ def pack(code: str) -> LanguagePack:
         months.update(cldr_months)
         weekdays.update(cldr_days)
         for name, territory in territories.items():
-            if name not in ambiguous:
-                partner_values.setdefault(name, territory)
+            if name in ambiguous:
+                continue
+            if UNSPACED_SCRIPTS.match(name) and len(name) <= SHORT_UNSPACED_NAME:
+                continue  # "ຊາດ" (Chad) is also "nation": matched inside words
+            partner_values.setdefault(name, territory)
         for number, names in data.months.items():
             for name in names:
                 months[str(name).casefold()] = int(number)
@@ -472,6 +485,7 @@ def pack(code: str) -> LanguagePack:
         day_prefixes=words("day_prefixes"),
         day_month_links=words("day_month_links"),
         year_introducers=words("year_introducers"),
+        recency_cues=words("recency_cues"),
         buddhist_era=own.buddhist_era,
         month_first=own.numeric_date_order == "mdy",
         name_words=own.name_words,
@@ -505,6 +519,7 @@ def pack(code: str) -> LanguagePack:
         aside_cues=words("aside_cues"),
         nationality_after=words("nationality_after"),
         not_initiative_words=words("not_initiative_words"),
+        institution_words=words("institution_words"),
         grammars=tuple(InitiativeGrammar.of(data.initiatives) for data in files),
         not_name_words=frozenset(words("not_name_words")),
         home_country=own.home_country,

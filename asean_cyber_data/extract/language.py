@@ -22,7 +22,7 @@ from .langdata import language_file, languages
 SAMPLE_CHARS = 1200
 #: Letters that must be left after dropping names for the rest to be read alone.
 MIN_CONTENT_LETTERS = 40
-_NAMES = re.compile(r"\([^()\n]{0,60}\)|(?<![\w'’])[^\W\d_][\w'’.-]*")
+_ASIDE = re.compile(r"\([^()\n]{0,60}\)")
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +57,7 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     scripts = _script_languages()
     if scripts:
-        letters = sum(1 for c in sample if c.isalpha())
+        letters = sum(map(str.isalpha, sample))
         for pattern, code in scripts:
             if letters and len(pattern.findall(sample)) > letters / 2:
                 return code
@@ -70,8 +70,6 @@ def detect_language(text: str) -> str:
 
 def _content(sample: str) -> str:
     """``sample`` without capitalised words and bracketed asides, when enough remains."""
-    kept = _NAMES.sub(
-        lambda m: " " if m.group()[:1] == "(" or m.group()[:1].isupper() else m.group(), sample
-    )
-    letters = sum(1 for c in kept if c.isalpha())
-    return kept if letters >= MIN_CONTENT_LETTERS else sample
+    words = _ASIDE.sub(" ", sample).split()
+    kept = " ".join(w for w in words if not w[:1].isupper())
+    return kept if len(kept) >= MIN_CONTENT_LETTERS else sample

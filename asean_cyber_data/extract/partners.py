@@ -69,20 +69,32 @@ class _Mention:
         return weight
 
 
+@cache
+def _ending(phrases: tuple[str, ...], determiners: tuple[str, ...]) -> re.Pattern[str] | None:
+    """``... <phrase> [<determiner> [<determiner>]]`` at the end of a window, compiled once.
+
+    Latin-script phrases must start a word ("with", not "forth"); phrases in other
+    scripts may be glued to what comes before.
+    """
+    if not phrases:
+        return None
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    spaced = "|".join(re.escape(p) for p in ordered if p[:1].isascii())
+    glued = "|".join(re.escape(p) for p in ordered if not p[:1].isascii())
+    alternatives = []
+    if spaced:
+        alternatives.append(r"(?<![^\W_])(?:" + spaced + ")")
+    if glued:
+        alternatives.append("(?:" + glued + ")")
+    dets = "|".join(re.escape(d) for d in sorted(set(determiners), key=len, reverse=True))
+    tail = rf"(?:\s+(?:{dets})){{0,2}}" if dets else ""
+    return re.compile("(?:" + "|".join(alternatives) + ")" + tail + r"\s*$")
+
+
 def _ends_with_phrase(window: str, phrases: tuple[str, ...], determiners: tuple[str, ...]) -> bool:
     """``window`` ends with one of ``phrases`` (then optional determiners)."""
-    trimmed = window.rstrip()
-    for _ in range(2):
-        for det in determiners:
-            if re.search(r"(?:^|\s)" + re.escape(det) + r"$", trimmed):
-                trimmed = trimmed[: -len(det)].rstrip()
-                break
-    for phrase in phrases:
-        if trimmed.endswith(phrase):
-            before = trimmed[: -len(phrase)]
-            if not before or not before[-1].isalnum() or not phrase[:1].isascii():
-                return True
-    return False
+    pattern = _ending(phrases, determiners)
+    return bool(pattern and pattern.search(window))
 
 
 @cache
@@ -182,9 +194,16 @@ class _Code:
 
 
 def candidates(
-    article: Article, home: str | None, initiative_spans: list[tuple[int, int]]
+    article: Article,
+    home: str | None,
+    initiative_spans: list[tuple[int, int]],
+    speaker_country: str | None = None,
 ) -> list[Candidate]:
-    """One candidate per country or organisation named, with how the text names it."""
+    """One candidate per country or organisation named, with how the text names it.
+
+    ``home`` is the ASEAN side's country (the speaker's when a member's official speaks,
+    else the outlet's or the language's); ``speaker_country`` is the principal
+    speaker's, which may be a partner's ("British Ambassador Ian Frew")."""
     text, language = article.text, article.language
     members = language.asean_members
     mentions = _mentions(article, initiative_spans)
@@ -196,7 +215,7 @@ def candidates(
     external = {c: v.weight for c, v in codes.items() if c not in members}
     top_external = max(external.values(), default=0.0)
     present_members = [c for c, v in codes.items() if c in members and v.weight > 0]
-    others = [c for c in present_members if c != home]
+    others = sorted((c for c in present_members if c != home), key=lambda c: -codes[c].weight)
     cued_codes = {c for c, v in codes.items() if any(m.cued and m.weight > 0 for m in v.mentions)}
     coordinated: set[str] = set()
     for m in mentions:
@@ -237,6 +256,12 @@ def candidates(
             "member": 1.0 if code in members else 0.0,
             "home": 1.0 if code == home else 0.0,
             "only_other_member": 1.0 if code in members and others == [code] else 0.0,
+            "counterpart": 1.0
+            if code in members and others and others[0] == code and home in members
+            else 0.0,
+            "speaker_country": 1.0
+            if speaker_country and code == speaker_country and code not in members
+            else 0.0,
             "no_external": 1.0 if not any(w > 0 for w in external.values()) else 0.0,
         }
         found.append(

@@ -59,6 +59,8 @@ class Person:
     fronted: bool = False
     #: An uncased honorific written glued to the word before it (it may be inside a word).
     glued_before: bool = False
+    #: The language's name particles ("bin", "van"): a name does not start or end with one.
+    particles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,12 @@ def _name_runs(article: Article) -> list[list[Token]]:
 
     previous_end = -1
     for token in article.tokens:
+        text_ = token.text
+        if not text_[:1].isupper() and not (current and token.bare in particles):
+            if current:
+                close()
+            previous_end = token.end
+            continue  # the fast path: most tokens are not capitalised
         bare = token.bare
         gap = text[previous_end : token.start] if previous_end >= 0 else ""
         contiguous = gap == " " and bool(current)
@@ -167,7 +175,7 @@ def _name_runs(article: Article) -> list[list[Token]]:
         else:
             close()
         previous_end = token.end
-        if token.text.endswith(".") and len(bare) > 2 and bare not in suffixes:
+        if text_.endswith(".") and len(bare) > 2 and bare not in suffixes:
             close()
             previous_end = -1
     close()
@@ -358,7 +366,7 @@ def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None
             cursor = glued.end()
         gap = re.match(r"[ \t]*", text[cursor:])
         start = cursor + (gap.end() if gap else 0)
-        words = []
+        words: list[tuple[int, int]] = []
         position = start
         for _ in range(language.name_words):
             w = re.match(r"[^\s,។။()“”\"]+", text[position:])
@@ -531,12 +539,15 @@ def _persons(article: Article) -> list[Person]:
         else _uncased_persons(article, regexes)
     )
     _attribute_speech(article, persons, regexes["fronted"])
+    particles = _name_words(article.language)[0]
+    for person in persons:
+        person.particles = particles
     return persons
 
 
 #: Name variants are read from runs of at most this many tokens in every way; longer
 #: runs only by their prefixes and suffixes.
-ALL_VARIANTS_UP_TO = 7
+ALL_VARIANTS_UP_TO = 5
 
 
 def _variants(person: Person) -> list[tuple[int, int]]:
@@ -549,8 +560,15 @@ def _variants(person: Person) -> list[tuple[int, int]]:
     """
     n = len(person.token_spans)
     if n <= ALL_VARIANTS_UP_TO:
-        return [(i, j) for i in range(n) for j in range(i + 1, n + 1)]
-    return sorted({*((0, j) for j in range(1, n + 1)), *((i, n) for i in range(n))})
+        ranges = [(i, j) for i in range(n) for j in range(i + 1, n + 1)]
+    else:
+        ranges = sorted({*((0, j) for j in range(1, n + 1)), *((i, n) for i in range(n))})
+    particles = person.particles
+    return [
+        (i, j)
+        for i, j in ranges
+        if person.tokens[i] not in particles and person.tokens[j - 1] not in particles
+    ]
 
 
 @cache
@@ -564,11 +582,28 @@ def _title_vocabulary(code: str) -> frozenset[str]:
     )
 
 
-def _variant_features(article: Article, person: Person, i: int, j: int) -> dict[str, float]:
+def _marks(article: Article) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """Ends of titles and honorifics, starts and ends of speech verbs (read once)."""
+    if "speaker_marks" not in article.memo:
+        article.memo["speaker_marks"] = (
+            frozenset(e for _s, e in (*article.titles, *article.honorifics)),
+            frozenset(s for s, _e in article.speech),
+            frozenset(e for _s, e in article.speech),
+        )
+    found: tuple[frozenset[int], frozenset[int], frozenset[int]] = article.memo["speaker_marks"]
+    return found
+
+
+def _near(offsets: frozenset[int], low: int, high: int) -> bool:
+    return any(o in offsets for o in range(low, high + 1))
+
+
+def _variant_features(
+    article: Article, person: Person, i: int, j: int, runs: set[tuple[str, ...]]
+) -> dict[str, float]:
     text, language = article.text, article.language
     n = len(person.token_spans)
     words = person.tokens[i:j]
-    runs = {tuple(text[s:e].split()) for s, e in person.mentions}
     lowercase = article.lowercase_words
     vocabulary = _title_vocabulary(language.code)
     start = person.token_spans[0][0]
@@ -580,19 +615,15 @@ def _variant_features(article: Article, person: Person, i: int, j: int) -> dict[
         return word.casefold() in lowercase
 
     v_start, v_end = person.token_spans[i][0], person.token_spans[j - 1][1]
-    left = text[max(0, v_start - 40) : v_start]
-    right = text[v_end : v_end + 40]
-    marks = [*article.titles, *article.honorifics]
+    mark_ends, speech_starts, speech_ends = _marks(article)
     titled_left = any(
-        v_start - 3 <= e <= v_start and text[e:v_start].strip(" ,") == "" for _s, e in marks
+        e in mark_ends and text[e:v_start].strip(" ,") == ""
+        for e in range(max(0, v_start - 3), v_start + 1)
     )
-    speech_next = any(
-        (v_end <= s <= v_end + 3) or (v_start - 3 <= e <= v_start) for s, e in article.speech
-    )
+    speech_next = _near(speech_starts, v_end, v_end + 3) or _near(speech_ends, v_start - 3, v_start)
     place = fold(" ".join(words)) in place_names() or any(
         article.partner_mask[s] for s, _e in person.token_spans[i:j]
     )
-    del left, right
     return {
         "place": 1.0 if place else 0.0,
         "surname_first": 1.0 if words[0] in language.surnames else 0.0,
@@ -632,6 +663,7 @@ def candidates(article: Article) -> list[Candidate]:
     for rank_, index in enumerate(order):
         person = persons[index]
         shared = _features(article, person, rank_, len(persons))
+        runs = {tuple(text[s:e].split()) for s, e in person.mentions}
         for i, j in _variants(person):
             start, end = person.token_spans[i][0], person.token_spans[j - 1][1]
             name = text[start:end].rstrip(",")
@@ -644,7 +676,7 @@ def candidates(article: Article) -> list[Candidate]:
                     start,
                     end,
                     person.rule,
-                    {**shared, **_variant_features(article, person, i, j)},
+                    {**shared, **_variant_features(article, person, i, j, runs)},
                     {"person": person},
                 )
             )
@@ -705,12 +737,16 @@ def find_speakers(
     ranked: list[Scored] = rank(found, model)
     if not ranked or ranked[0].probability < model.threshold:
         return []
+    best: dict[int, Scored] = {}
+    for scored in ranked:  # each person's most probable name variant
+        best.setdefault(id(scored.candidate.data["person"]), scored)
     principal = ranked[0]
     others = sorted(
         (
             s
-            for s in ranked[1:]
-            if s.probability >= model.threshold
+            for s in best.values()
+            if s is not principal
+            and s.probability >= model.threshold
             and (
                 s.candidate.features.get("speech_after")
                 or s.candidate.features.get("speech_before")
@@ -718,18 +754,19 @@ def find_speakers(
         ),
         key=lambda s: s.candidate.start,
     )
-    found = []
+    speakers: list[FoundSpeaker] = []
     for scored in (principal, *others):
         person: Person = scored.candidate.data["person"]
-        found.append(
+        c = scored.candidate
+        speakers.append(
             FoundSpeaker(
-                person.name,
+                c.value,
                 person.title,
                 person.honorific,
                 speaker_country(article, person, outlet_country),
-                person.mentions[0],
+                (c.start, c.end),
                 person.title_span,
                 person.rule,
             )
         )
-    return found
+    return speakers
