@@ -48,7 +48,7 @@ def import_graph(package: Path) -> dict[str, set[str]]:
 def test_the_graph_sees_package_imports() -> None:
     graph = import_graph(PACKAGE)
     assert "asean_cyber_data.layout" in graph["asean_cyber_data.publish"]
-    assert "asean_cyber_data.extract.text" in graph["asean_cyber_data.extract.dates"]
+    assert "asean_cyber_data.extract.article" in graph["asean_cyber_data.extract.dates"]
     assert "asean_cyber_data.models" in graph["asean_cyber_data.extract"]
 
 

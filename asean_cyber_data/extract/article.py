@@ -40,6 +40,13 @@ TOKEN = re.compile(
 #: Myanmar full stops (។ ။), or at a line break.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[^\s\"'“‘(]*[^\W_])|[។။]+|\n+")
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Where a capitalised word starts (Unicode upper case: "Đặng", "Élysée", "Ưu").
+UPPER_START = re.compile(
+    "(?<![\\w'’])["
+    + re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper()))
+    + "]"
+)
 _QUOTE = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|«[^»\n]{2,}»|‘‘[^’\n]{2,}’’|''[^'\n]{2,}''")
 
 Span = tuple[int, int]
@@ -202,9 +209,7 @@ class Article:
     def lowercase_words(self) -> frozenset[str]:
         """Words the article writes in lower case somewhere: a capitalised form of one of
         them at a sentence start or in a headline is a common word, not a name."""
-        return frozenset(
-            t.text.casefold() for t in self.tokens if t.text[:1].islower() and t.text.isalpha()
-        )
+        return frozenset(w.casefold() for w in _LETTERS.findall(self.text) if w[:1].islower())
 
     @cached_property
     def word_counts(self) -> Counter[str]:

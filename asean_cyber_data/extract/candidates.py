@@ -86,7 +86,13 @@ class FieldModel:
     threshold: float
 
     def probability(self, candidate: Candidate) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in candidate.vector().items())
+        weights = self.weights
+        z = self.bias
+        for rule in candidate.rules or (candidate.rule,):
+            z += weights.get("rule=" + rule, 0.0)
+        for key, value in candidate.features.items():
+            if value:
+                z += weights.get(key, 0.0) * value
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -194,6 +194,7 @@ def languages() -> tuple[str, ...]:
     return tuple(n for n in data_names("lang") if n != "base")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for comparisons (not for matching spans)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

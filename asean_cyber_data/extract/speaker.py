@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .article import Article, Token, is_capitalised, phrase_regex
+from .article import TOKEN, UPPER_START, Article, Token, is_capitalised, phrase_regex
 from .candidates import Candidate, FieldModel, Scored, rank
 from .langdata import LanguagePack, fold
 from .registry import place_names
@@ -124,6 +124,38 @@ def _blocked(article: Article) -> bytearray:
     return mask
 
 
+def _capitalised_stretches(article: Article, particles: frozenset[str]) -> list[Token]:
+    """The tokens of every stretch that starts at a capitalised word and runs over words
+    separated by single spaces: only these can hold a name, so only these are tokenised
+    (plus the word before and after, so a stretch's edges are seen)."""
+    text = article.text
+    found: list[Token] = []
+    last_end = -1
+    stretches = _stretch_pattern(particles)
+    for m in UPPER_START.finditer(text):
+        if m.start() < last_end:
+            continue
+        stretch = stretches.match(text, m.start())
+        end = stretch.end() if stretch else m.end()
+        for t in TOKEN.finditer(text, m.start(), end):
+            found.append(Token(t.start(), t.end(), t.group()))
+        nxt = TOKEN.search(text, end)
+        if nxt:  # the first word after the stretch ends it in the loop below
+            found.append(Token(nxt.start(), nxt.end(), nxt.group()))
+            last_end = nxt.end()
+        else:
+            last_end = end
+    return found
+
+
+@cache
+def _stretch_pattern(particles: frozenset[str]) -> re.Pattern[str]:
+    """Capitalised words (and name particles) joined by single spaces."""
+    upper = UPPER_START.pattern.removeprefix("(?<![\\w'’])") + r"[\w'’\-.&]*"
+    joined = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(upper + r"(?: (?:" + upper + (("|" + joined) if joined else "") + "))*")
+
+
 def _name_runs(article: Article) -> list[list[Token]]:
     """Runs of capitalised tokens separated by single spaces, split at non-name words."""
     language, text = article.language, article.text
@@ -140,7 +172,7 @@ def _name_runs(article: Article) -> list[list[Token]]:
         current.clear()
 
     previous_end = -1
-    for token in article.tokens:
+    for token in _capitalised_stretches(article, particles):
         text_ = token.text
         if not text_[:1].isupper() and not (current and token.bare in particles):
             if current:
