@@ -15,6 +15,7 @@ Three steps, each recorded in the record's provenance when it changed something:
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -122,25 +123,30 @@ def zawgyi_probability(text: str) -> float:
     return max(0.0, float(_zawgyi_detector().get_zawgyi_probability(text)))
 
 
+def _log_odds(p: float) -> float:
+    """ln(p / (1 - p)), bounded: the detector's probabilities saturate at 0 and 1."""
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return math.log(p / (1 - p))
+
+
 def zawgyi_to_unicode(text: str) -> str:
     """Convert the lines of ``text`` that are Zawgyi Burmese to Unicode; keep the rest.
 
     Each line is judged on its own, so a Unicode headline over a Zawgyi body stays as
     it is. A line the detector cannot judge (one or two words, probability between
-    ``1 - ZAWGYI_THRESHOLD`` and ``ZAWGYI_THRESHOLD``) follows the whole text's verdict.
-    Lines without Myanmar letters are never converted.
+    ``1 - ZAWGYI_THRESHOLD`` and ``ZAWGYI_THRESHOLD``) follows the whole text's verdict,
+    the evidence of all its lines added up. Lines without Myanmar letters are never
+    converted.
     """
     if not _MYANMAR.search(text):
         return text
-    document_is_zawgyi = zawgyi_probability(text) >= ZAWGYI_THRESHOLD
     lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if not _MYANMAR.search(line):
-            continue
-        p = zawgyi_probability(line)
+    judged = {i: zawgyi_probability(line) for i, line in enumerate(lines) if _MYANMAR.search(line)}
+    document = sum(_log_odds(p) for p in judged.values()) >= _log_odds(ZAWGYI_THRESHOLD)
+    for i, p in judged.items():
         undecided = 1 - ZAWGYI_THRESHOLD < p < ZAWGYI_THRESHOLD
-        if p >= ZAWGYI_THRESHOLD or (undecided and document_is_zawgyi):
-            lines[i] = str(_zawgyi_to_unicode().transliterate(line))
+        if p >= ZAWGYI_THRESHOLD or (undecided and document):
+            lines[i] = str(_zawgyi_to_unicode().transliterate(lines[i]))
     return "\n".join(lines)
 
 
