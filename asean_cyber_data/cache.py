@@ -20,7 +20,15 @@ from .read import Document
 
 #: Files whose content decides a record: the stages up to extraction and all data.
 _EXTRACTION_SOURCES = ("read.py", "clean.py", "datafiles.py", "models.py", "extract", "data")
-_LIBRARIES = ("lingua-language-detector", "babel", "ftfy", "trafilatura", "pydantic")
+_LIBRARIES = (
+    "lingua-language-detector",
+    "babel",
+    "ftfy",
+    "trafilatura",
+    "pydantic",
+    "myanmartools",
+    "pyicu-wheels",
+)
 
 
 @lru_cache(maxsize=1)

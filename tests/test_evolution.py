@@ -14,8 +14,8 @@ import pytest
 import asean_cyber_data as acd
 from asean_cyber_data import evolution
 from asean_cyber_data.schema_forms import json_schema, load_json_schema
-from asean_cyber_data.version import SCHEMA_VERSION
 from asean_cyber_data.validate import SchemaVersionError, validate_release
+from asean_cyber_data.version import SCHEMA_VERSION
 
 from .conftest import DATA, cli
 

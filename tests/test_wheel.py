@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import textwrap
 import venv
 from pathlib import Path
@@ -50,6 +51,17 @@ def test_wheel_installs_and_loads_outside_the_repo(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True, system_site_packages=True)
     python = env_dir / "bin" / "python"
+    # The dependencies come from the interpreter running the tests, which may itself be a
+    # virtualenv (whose packages "system site packages" does not see): its library
+    # folders go on the new environment's path, after the wheel's own.
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    parents = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site) / "test-parent-packages.pth").write_text("\n".join(sorted(parents)) + "\n")
     subprocess.run(
         [str(python), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
         check=True,

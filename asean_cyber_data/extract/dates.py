@@ -11,8 +11,9 @@ Rules propose every date the text writes — ``iso`` (``2024-03-03``), ``numeric
 - written with the date (``year=written``);
 - pinned by a weekday written next to the date that fits exactly one year written in
   the text (``year=weekday``); or
-- pinned by a numbered meeting of the calendar data named in the text ("the 13th
-  AMMTC" → 2019) (``year=meeting``, with the meeting's span as evidence); or
+- pinned by a numbered meeting named in the text ("the 13th AMMTC" → 2019; session
+  years are the mechanism registry's ``sessions``) (``year=meeting``, with the
+  meeting's span as evidence); or
 - the one year the text writes elsewhere ("sebagai Pengerusi ASEAN 2025") or, when it
   writes several, the latest (``year=text_only`` / ``year=text_latest``): written in
   the article, but not with the date, so the model trusts these least; or
@@ -38,6 +39,7 @@ from ..datafiles import read_yaml
 from .article import Article, phrase_regex
 from .candidates import Candidate, FieldModel, select
 from .langdata import LanguagePack, PhraseMatcher, pack, trie_pattern
+from .registry import mechanism, mechanisms
 
 FIELD = "date"
 HEADER_CHARS = 200
@@ -200,11 +202,9 @@ def _calendar() -> dict[str, Any]:
 
 @cache
 def _series_matcher() -> PhraseMatcher:
-    """Series names → series index in the calendar."""
-    series = {
-        name: str(i) for i, item in enumerate(_calendar()["series"]) for name in item["names"]
-    }
-    return PhraseMatcher.build(series)
+    """Names of the registry's numbered series (those with ``sessions``) → their id."""
+    series = {name: m.id for m in mechanisms() if m.sessions is not None for name in m.names}
+    return PhraseMatcher.build(series, all_caps=False)
 
 
 @cache
@@ -217,27 +217,17 @@ def _ordinal_patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str
     return before, after
 
 
-def _series_year(series: dict[str, Any], number: int) -> int | None:
-    if "years" in series:
-        value = series["years"].get(number)
-        return int(value) if value else None
-    first = series.get("first")
-    if first:
-        return int(first["year"]) + number - int(first["number"])
-    return None
-
-
 def meeting_years(article: Article) -> list[tuple[int, int, int]]:
     """``(year, start, end)`` of every numbered meeting of the calendar the text names."""
     text = article.digits
-    calendar = _calendar()
     before, after = _ordinal_patterns(article.language.code)
     found: list[tuple[int, int, int]] = []
-    for start, end, index in _series_matcher().finditer(text):
+    for start, end, identifier in _series_matcher().finditer(text):
         follower = _NEXT_WORD.match(text, end)
         if follower and follower.group(1)[:1].isupper():
             continue  # "5th ASEAN Regional Forum Inter-Sessional Meeting" is not the 5th ARF
-        series = calendar["series"][int(index)]
+        sessions = mechanism(identifier).sessions
+        assert sessions is not None
         numbered: list[tuple[int, int, int]] = []
         if before:
             m = before.search(text[max(0, start - 30) : start])
@@ -248,7 +238,7 @@ def meeting_years(article: Article) -> list[tuple[int, int, int]]:
             for am in after.finditer(text[end : end + 30]):
                 numbered += [(int(g), start, end + am.end()) for g in am.groups() if g]
         for number, s, e in numbered:
-            year = _series_year(series, number)
+            year = sessions.year_of(number)
             if year:
                 found.append((year, s, e))
     return found
