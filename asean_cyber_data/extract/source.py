@@ -23,6 +23,7 @@ the fitted model chooses among them or abstains. The outlet registry
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,7 +35,7 @@ from .registry import outlet_named, outlet_of_host, place_names
 FIELD = "source"
 #: Lines from the top where datelines and mastheads stand, and from the bottom for
 #: sign-offs and footers.
-TOP_LINES = 6
+TOP_LINES = 10
 BOTTOM_LINES = 6
 MAX_OUTLET_CHARS = 48
 MAX_OUTLET_WORDS = 7
@@ -101,17 +102,21 @@ def _shape(name: str) -> bool:
 
 
 def _value(surface: str) -> tuple[str, str | None, str | None]:
-    """(value, canonical registry name or None, country) for an outlet as written."""
+    """(value, canonical registry name or None, country) for an outlet as written.
+
+    The value is the outlet as the article names it ("TTXVN", "Kominfo"); a case
+    variant of the registry name ("BERNAMA") or a web domain ("antaranews.com") becomes
+    the registry name, so one outlet is not spelled three ways across records.
+    """
     host = _URL.match(surface)
     key = host.group(1) if host else surface
-    outlet = outlet_named(key) or (outlet_of_host(key) if _DOMAIN.match(key) else None)
-    if outlet is not None:
-        # The outlet's usual name, so one outlet is not spelled three ways across records;
-        # a short form the article uses ("VNA", "TPO") stays as written.
-        written = surface if not (host or _DOMAIN.match(surface)) else outlet.name
-        keep = written if fold(written) != fold(outlet.name) and written.isupper() else outlet.name
-        return keep, outlet.name, outlet.country
-    return surface, None, None
+    domain = bool(host or _DOMAIN.match(key))
+    outlet = outlet_named(key) or (outlet_of_host(key) if domain else None)
+    if outlet is None:
+        return surface, None, None
+    if domain or fold(surface) == fold(outlet.name):
+        return outlet.name, outlet.name, outlet.country
+    return surface, outlet.name, outlet.country
 
 
 class _Proposer:
@@ -213,28 +218,65 @@ def _defines(text: str, s: int, e: int) -> bool:
     return initials == acronym
 
 
-def _dateline_rules(p: _Proposer) -> None:
+#: A metadata stamp a scraper wrote before the dateline ("date 2017-07-08 SINGAPORE: ..."):
+#: the dateline shapes are read after it.
+_STAMP = re.compile(r"\s*(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\s+", re.I)
+
+
+def _top_lines(p: _Proposer) -> list[tuple[int, int, str]]:
+    """``(index, start, line)`` of the top lines, each past a scraper's date stamp."""
     text = p.article.text
+    found = []
     for index in sorted(p.top):
         ls, le = p.article.lines[index]
-        line = text[ls:le]
+        stamp = _STAMP.match(text, ls, le)
+        start = stamp.end() if stamp else ls
+        found.append((index, start, text[start:le]))
+    return found
+
+
+def _dateline_parenthesis(p: _Proposer) -> None:
+    """ "KUALA LUMPUR (Bernama) --", "(VOVWORLD) -", "Kuala Lumpur (PNA/Kyodo) —"."""
+    for _index, ls, line in _top_lines(p):
         m = re.match(r"[^\n(]{0,40}?\((?P<o>[^()\n]{2,48})\)\s*" + _DASH, line)
-        if m and not re.search(r"\d{1,2}[/.]\d{1,2}|\d{4}", m.group("o")):
-            p.add("dateline_parenthesis", ls + m.start("o"), ls + m.end("o"))
+        if not m or re.search(r"\d{1,2}[/.]\d{1,2}|\d{4}", m.group("o")):
+            continue
+        inside = m.group("o")
+        parts = re.split(r"\s*/\s*", inside) if "/" in inside and "." not in inside else [inside]
+        offset = ls + m.start("o")
+        for part in parts:  # "PNA/Kyodo": both agencies
+            at = inside.find(part)
+            p.add(
+                "dateline_parenthesis",
+                offset + at,
+                offset + at + len(part),
+                shared=float(len(parts) > 1),
+            )
+
+
+def _dateline_comma(p: _Proposer) -> None:
+    """ "TEMPO.CO, Jakarta -", "Jakarta, IDN Times -": either side may be the outlet."""
+    for _index, ls, line in _top_lines(p):
         m = re.match(r"(?P<a>[^\n,()]{2,48}),\s*(?P<b>[^\n,()]{2,48}?)\s*" + _DASH + r"\s", line)
-        if m:
-            for side in ("a", "b"):
-                other = m.group("b" if side == "a" else "a").strip()
-                if re.search(r"\d", m.group(side)) and not _DOMAIN.match(m.group(side).strip()):
-                    continue  # a date, not an outlet
-                p.add(
-                    "dateline_comma",
-                    ls + m.start(side),
-                    ls + m.end(side),
-                    first_side=1.0 if side == "a" else 0.0,
-                    other_is_place=1.0 if fold(other) in place_names() else 0.0,
-                    other_all_caps=1.0 if other.isupper() else 0.0,
-                )
+        if not m:
+            continue
+        for side in ("a", "b"):
+            other = m.group("b" if side == "a" else "a").strip()
+            if re.search(r"\d", m.group(side)) and not _DOMAIN.match(m.group(side).strip()):
+                continue  # a date, not an outlet
+            p.add(
+                "dateline_comma",
+                ls + m.start(side),
+                ls + m.end(side),
+                first_side=1.0 if side == "a" else 0.0,
+                other_is_place=1.0 if fold(other) in place_names() else 0.0,
+                other_all_caps=1.0 if other.isupper() else 0.0,
+            )
+
+
+def _dateline_dash(p: _Proposer) -> None:
+    """ "TPO - ...", "Liputan6.com -", "เอเอฟพี - ..."."""
+    for _index, ls, line in _top_lines(p):
         m = re.match(r"(?P<o>[^\n,()]{2,48}?)\s*" + _DASH + r"\s+\S", line)
         if m and (
             not re.search(r"\d", m.group("o").replace(".", ""))
@@ -243,91 +285,126 @@ def _dateline_rules(p: _Proposer) -> None:
             p.add("dateline_dash", ls + m.start("o"), ls + m.end("o"))
 
 
-def _signoff_rules(p: _Proposer) -> None:
+def _signoff(p: _Proposer) -> None:
+    """ "— BERNAMA", "-- VNA", "(Yonhap)" closing the text."""
     text = p.article.text
     for index in sorted(p.bottom):
         ls, le = p.article.lines[index]
         line = text[ls:le]
+        last = float(index == len(p.article.lines) - 1)
         m = re.search(r"(?:^|\s|[.”\"])" + _DASH + r"\s*(?P<o>[^\n\-–—]{2,48}?)\s*$", line)
         if m:
-            p.add(
-                "signoff",
-                ls + m.start("o"),
-                ls + m.end("o"),
-                last_line=float(index == len(p.article.lines) - 1),
-            )
+            p.add("signoff", ls + m.start("o"), ls + m.end("o"), last_line=last)
         m = re.search(r"\((?P<o>[^()\n]{2,40})\)\s*\.?\s*$", line)
         if m:
-            p.add(
-                "signoff",
-                ls + m.start("o"),
-                ls + m.end("o"),
-                last_line=float(index == len(p.article.lines) - 1),
-            )
+            p.add("signoff", ls + m.start("o"), ls + m.end("o"), last_line=last)
 
 
-def _line_rules(p: _Proposer) -> None:
-    text = p.article.text
+def _credit_line(p: _Proposer) -> None:
+    """ "Sumber: ...", "Nguồn: TTXVN", "Source: Reuters", "ที่มา: มติชน", "Theo TTXVN"."""
     credit = p.pats["credit"]
-    if credit:
-        for m in credit.finditer(text):
-            value = m.group("outlet")
-            url = _URL.search(value)
-            if url:
-                p.add(
-                    "credit_line",
-                    m.start("outlet") + url.start(1),
-                    m.start("outlet") + url.end(1),
-                    url=1.0,
-                )
-                continue
-            cut = re.match(r"[^\n,;|(]{2,48}", value)
-            if cut:
-                end = m.start("outlet") + _before_stop(p.article, value[: cut.end()])
-                p.add("credit_line", m.start("outlet"), end)
+    if not credit:
+        return
+    for m in credit.finditer(p.article.text):
+        value = m.group("outlet")
+        url = _URL.search(value)
+        if url:
+            p.add(
+                "credit_line",
+                m.start("outlet") + url.start(1),
+                m.start("outlet") + url.end(1),
+                url=1.0,
+            )
+            continue
+        cut = re.match(r"[^\n,;|(]{2,48}", value)
+        if cut:
+            end = m.start("outlet") + _before_stop(p.article, value[: cut.end()])
+            p.add("credit_line", m.start("outlet"), end)
+
+
+def _copyright(p: _Proposer) -> None:
+    """ "© 2024 Utusan Malaysia", "Copyright © ANTARA 2018", "Hak cipta ..."."""
     for m in re.finditer(
         r"(?:©|\bCopyright\b|\bHak [Cc]ipta\b)[ \t]*(?:©)?[ \t]*(?:\d{4}[ \t]*)?"
         r"(?P<o>[^\n.,|©]{2,48})",
-        text,
+        p.article.text,
     ):
         p.add("copyright", m.start("o"), m.end("o"))
+
+
+def _follow_widget(p: _Proposer) -> None:
+    """ "Theo dõi ICTVietnam trên", "Follow X on Google News" (the language's frames)."""
     frames = p.pats["frames"]
-    if frames:
-        for m in frames.finditer(text):
-            group = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
-            p.add("follow_widget", m.start(group), m.end(group))
-    edge = sorted(
-        (p.top | p.bottom) & set(range(min(3, len(p.article.lines))))
-        | {i for i in p.bottom if i >= len(p.article.lines) - 3}
-    )
-    for index in edge:
-        ls, le = p.article.lines[index]
-        line = text[ls:le]
-        body = re.sub(r"\s*[|•·].*$", "", line).strip()
+    if not frames:
+        return
+    for m in frames.finditer(p.article.text):
+        group = next(i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None)
+        p.add("follow_widget", m.start(group), m.end(group))
+
+
+def _masthead(p: _Proposer) -> None:
+    """A first or last line that is only a name ("Bangkok Post", "UTUSAN MALAYSIA | ...");
+    any top line that is only a registry outlet ("The Jakarta Post")."""
+    text, lines = p.article.text, p.article.lines
+    edge = set(range(min(3, len(lines)))) | {i for i in p.bottom if i >= len(lines) - 3}
+    registry_lines = {
+        p.article.line_index(s)
+        for s, e, _ in p.article.outlets
+        if text[slice(*p.article.line_span(s))].strip() == text[s:e]
+    }
+    for index in sorted(edge | (registry_lines & p.top)):
+        ls, le = lines[index]
+        body = re.sub(r"\s*[|•·].*$", "", text[ls:le]).strip()
         if body and _shape(body) and len(body.split()) <= 6:
             at = text.find(body, ls, le)
-            p.add("masthead", at, at + len(body))
+            p.add("masthead", at, at + len(body), own_line=1.0)
 
 
-def _mention_rules(p: _Proposer) -> None:
-    article, text = p.article, p.article.text
+def _attribution(p: _Proposer) -> None:
+    """ "told Bernama", "menurut Berita Harian": a registry outlet after an attribution cue."""
     attribution = p.pats["attribution"]
-    for start, end, _name in article.outlets:
-        p.add("registry_mention", start, end)
-        if attribution and any(
-            m.end() >= start - 2 for m in attribution.finditer(text, max(0, start - 30), start)
-        ):
+    if not attribution:
+        return
+    text = p.article.text
+    for start, end, _name in p.article.outlets:
+        if any(m.end() >= start - 2 for m in attribution.finditer(text, max(0, start - 30), start)):
             p.add("attribution", start, end)
 
 
-RULES = (_dateline_rules, _signoff_rules, _line_rules, _mention_rules)
+def _registry_mention(p: _Proposer) -> None:
+    """An outlet of the registry named anywhere (its position is in the features)."""
+    for start, end, _name in p.article.outlets:
+        p.add("registry_mention", start, end)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule: proposes candidates with the span it read."""
+
+    name: str
+    propose: Callable[[_Proposer], None]
+
+
+#: The rules, in order of trust (a value several propose keeps the first one's span).
+RULES = (
+    Rule("dateline_parenthesis", _dateline_parenthesis),
+    Rule("dateline_comma", _dateline_comma),
+    Rule("dateline_dash", _dateline_dash),
+    Rule("signoff", _signoff),
+    Rule("credit_line", _credit_line),
+    Rule("copyright", _copyright),
+    Rule("follow_widget", _follow_widget),
+    Rule("masthead", _masthead),
+    Rule("attribution", _attribution),
+    Rule("registry_mention", _registry_mention),
+)
 
 
 def candidates(article: Article) -> list[Candidate]:
     """Every outlet candidate, one per value (its features merged over the rules)."""
     proposer = _Proposer(article)
     for rule in RULES:
-        rule(proposer)
+        rule.propose(proposer)
     return merge_by_value(proposer.found)
 
 
