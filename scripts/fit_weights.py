@@ -8,7 +8,9 @@ initiatives, partners — later fields' features use the earlier fields' fitted
 choices), every candidate the rules propose on the development part of the gold set
 (never the held-out part, never off-topic articles) is labelled right or wrong against
 the gold (and the project's five seed articles in ``raw/``), and an L2-regularised
-logistic regression (scikit-learn, liblinear, fixed
+linear model is fitted on the candidates' features: for single-valued fields a
+conditional logit (which of an article's candidates is right, or none: scipy's L-BFGS),
+for set-valued fields a logistic regression (scikit-learn, liblinear, fixed
 seed: the same data give the same weights) is fitted on the candidates' features.
 
 The threshold below which a field abstains is chosen on *cross-validated*
@@ -29,7 +31,7 @@ import hashlib
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,6 +166,48 @@ def _fit(rows: Sequence[Candidate], labels: Sequence[int]) -> FieldModel:
     return FieldModel(round(float(model.intercept_[0]), DECIMALS), weights, 0.5)
 
 
+def _fit_choice(docs: Sequence[tuple[list[Candidate], list[int | None]]]) -> FieldModel:
+    """A conditional (softmax) logit: per article, which candidate is right, or none.
+
+    The score of "none" is the bias; an article whose right value is not among its
+    candidates teaches "none". L2 penalty ``1/C`` on the weights (not on the bias);
+    L-BFGS from zero, so the same data give the same weights.
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+
+    names = sorted({k for cands, _ in docs for c in cands for k in c.vector()})
+    matrices, positives = [], []
+    for cands, labels in docs:
+        kept = [c for c, y in zip(cands, labels, strict=True) if y is not None]
+        ys = [y for y in labels if y is not None]
+        matrices.append(np.array(_vectors(kept, names), dtype=float).reshape(len(kept), len(names)))
+        positives.append(np.array([y == 1 for y in ys], dtype=bool))
+    penalty = 1.0 / C
+
+    def loss(params: Any) -> tuple[float, Any]:
+        w, b = params[:-1], params[-1]
+        total, grad_w, grad_b = 0.5 * penalty * float(w @ w), penalty * w, 0.0
+        for x, pos in zip(matrices, positives, strict=True):
+            scores = np.append(x @ w, b)
+            top = scores.max()
+            e = np.exp(scores - top)
+            p_all = e / e.sum()
+            target = np.append(pos, not pos.any())
+            p_target = p_all[target].sum()
+            total -= float(np.log(p_target))
+            q = np.where(target, p_all, 0.0) / p_target
+            diff = p_all - q
+            grad_w = grad_w + x.T @ diff[:-1]
+            grad_b += float(diff[-1])
+        return total, np.append(grad_w, grad_b)
+
+    start = np.zeros(len(names) + 1)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+    weights = {n: round(float(v), DECIMALS) for n, v in zip(names, result.x[:-1], strict=True)}
+    return FieldModel(round(float(result.x[-1]), DECIMALS), weights, 0.5, "choice")
+
+
 def _single_outcome(
     field: str, scored: list[tuple[Candidate, float]], gold: dict[str, Any], t: float
 ) -> tuple[int, int]:
@@ -244,10 +288,24 @@ def _threshold(
     return t, scores
 
 
+def _fit_field(field: str, docs: Sequence[tuple[Example, list[Candidate]]]) -> FieldModel:
+    """The field's model fitted on these articles (choice or binary, by the field)."""
+    if field in SINGLE:
+        return _fit_choice(
+            [(cands, [label(field, c, ex.gold) for c in cands]) for ex, cands in docs]
+        )
+    rows, labels = [], []
+    for ex, cands in docs:
+        for c in cands:
+            y = label(field, c, ex.gold)
+            if y is not None:
+                rows.append(c)
+                labels.append(y)
+    return _fit(rows, labels)
+
+
 def _cross_validated(
-    field: str,
-    docs: list[tuple[Example, list[Candidate]]],
-    fit: Callable[[Sequence[Candidate], Sequence[int]], FieldModel],
+    field: str, docs: list[tuple[Example, list[Candidate]]]
 ) -> list[tuple[list[tuple[Candidate, float]], dict[str, Any]]]:
     """Each article's candidates scored by a model fitted on folds without its outlet."""
     from sklearn.model_selection import GroupKFold
@@ -256,18 +314,10 @@ def _cross_validated(
     folds = min(FOLDS, len(set(groups)))
     out: list[tuple[list[tuple[Candidate, float]], dict[str, Any]] | None] = [None] * len(docs)
     for train, test in GroupKFold(n_splits=folds).split(docs, groups=groups):
-        rows, labels = [], []
-        for i in train:
-            ex, cands = docs[i]
-            for c in cands:
-                y = label(field, c, ex.gold)
-                if y is not None:
-                    rows.append(c)
-                    labels.append(y)
-        model = fit(rows, labels)
+        model = _fit_field(field, [docs[i] for i in train])
         for i in test:
             ex, cands = docs[i]
-            out[i] = ([(c, model.probability(c)) for c in cands], ex.gold)
+            out[i] = (list(zip(cands, model.probabilities(cands), strict=True)), ex.gold)
     return [o for o in out if o is not None]
 
 
@@ -282,17 +332,14 @@ def fit_all(dev: Path) -> dict[str, Any]:
         for ex in found:
             reading = read_fields(ex.doc, ex.prepared, models)
             docs.append((ex, list(reading.candidates[field])))
-        rows, labels = [], []
-        for ex, cands in docs:
-            for c in cands:
-                y = label(field, c, ex.gold)
-                if y is not None:
-                    rows.append(c)
-                    labels.append(y)
-        fitted = _fit(rows, labels)
-        threshold, cv = _threshold(field, _cross_validated(field, docs, _fit))
-        models[field] = FieldModel(fitted.bias, fitted.weights, threshold)
+        labels = [
+            y for ex, cands in docs for c in cands if (y := label(field, c, ex.gold)) is not None
+        ]
+        fitted = _fit_field(field, docs)
+        threshold, cv = _threshold(field, _cross_validated(field, docs))
+        models[field] = FieldModel(fitted.bias, fitted.weights, threshold, fitted.kind)
         fields[field] = {
+            "kind": fitted.kind,
             "bias": fitted.bias,
             "threshold": threshold,
             "weights": dict(sorted(fitted.weights.items())),
@@ -301,7 +348,7 @@ def fit_all(dev: Path) -> dict[str, Any]:
         for ex, _ in docs:
             by_group[ex.group] += 1
         report[field] = {
-            "candidates": len(rows),
+            "candidates": len(labels),
             "positives": sum(labels),
             "articles": len(docs),
             "outlet_groups": len(by_group),
@@ -339,7 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     text = dumps(weights)
     for field, info in weights["cross_validation"].items():
         print(
-            f"{field:<12} threshold {weights['fields'][field]['threshold']:.2f}  cross-validated by outlet: {info['cross_validated']}  ({info['articles']} articles, {info['outlet_groups']} outlets, {info['candidates']} candidates)"
+            f"{field:<12} threshold {weights['fields'][field]['threshold']:.2f}  "
+            f"cross-validated by outlet: {info['cross_validated']}  ({info['articles']} "
+            f"articles, {info['outlet_groups']} outlets, {info['candidates']} candidates)"
         )
     if args.check:
         same = args.out.is_file() and args.out.read_text(encoding="utf-8") == text

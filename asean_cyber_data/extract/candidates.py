@@ -79,21 +79,43 @@ def merge_by_value(found: Iterable[Candidate]) -> list[Candidate]:
 
 @dataclass(frozen=True)
 class FieldModel:
-    """A logistic model over named features, and the probability below which to abstain."""
+    """A linear model over named features, and the probability below which to abstain.
+
+    ``binary`` (set-valued fields: partners, initiatives): each candidate's probability
+    of being right on its own, a logistic of ``bias + score``. ``choice`` (single-valued
+    fields: source, date, speaker): which one of an article's candidates is right, or
+    none — a softmax over the candidates' scores and ``bias`` as the score of "none".
+    """
 
     bias: float
     weights: Mapping[str, float]
     threshold: float
+    kind: str = "binary"
 
-    def probability(self, candidate: Candidate) -> float:
+    def score(self, candidate: Candidate) -> float:
         weights = self.weights
-        z = self.bias
+        z = 0.0
         for rule in candidate.rules or (candidate.rule,):
             z += weights.get("rule=" + rule, 0.0)
         for key, value in candidate.features.items():
             if value:
                 z += weights.get(key, 0.0) * value
+        return z
+
+    def probability(self, candidate: Candidate) -> float:
+        """A binary model's probability that this candidate is right."""
+        z = self.bias + self.score(candidate)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probabilities(self, candidates: list[Candidate]) -> list[float]:
+        """Each candidate's probability of being right, read together for a choice model."""
+        if self.kind != "choice":
+            return [self.probability(c) for c in candidates]
+        scores = [self.score(c) for c in candidates]
+        top = max([self.bias, *scores])
+        exps = [math.exp(z - top) for z in scores]
+        total = math.exp(self.bias - top) + sum(exps)
+        return [e / total for e in exps]
 
 
 #: Used for a field that has no fitted model yet: every candidate is equally likely and
@@ -109,7 +131,9 @@ def fitted_models() -> dict[str, FieldModel]:
     except FileNotFoundError:
         return {}
     return {
-        name: FieldModel(float(m["bias"]), dict(m["weights"]), float(m["threshold"]))
+        name: FieldModel(
+            float(m["bias"]), dict(m["weights"]), float(m["threshold"]), m.get("kind", "binary")
+        )
         for name, m in (data.get("fields") or {}).items()
     }
 
@@ -129,7 +153,8 @@ class Scored:
 
 def rank(candidates: Iterable[Candidate], model: FieldModel) -> list[Scored]:
     """Candidates by descending probability; among equals, the first proposed first."""
-    scored = [Scored(c, model.probability(c)) for c in candidates]
+    found = list(candidates)
+    scored = [Scored(c, p) for c, p in zip(found, model.probabilities(found), strict=True)]
     order = sorted(range(len(scored)), key=lambda i: (-scored[i].probability, i))
     return [scored[i] for i in order]
 
