@@ -19,8 +19,25 @@ from pathlib import Path
 from .read import Document
 
 #: Files whose content decides a record: the stages up to extraction and all data.
-_EXTRACTION_SOURCES = ("read.py", "clean.py", "langdata.py", "models.py", "extract", "data")
-_LIBRARIES = ("lingua-language-detector", "babel", "ftfy", "trafilatura", "pydantic")
+_EXTRACTION_SOURCES = (
+    "read.py",
+    "crawl.py",
+    "clean.py",
+    "langdata.py",
+    "models.py",
+    "syndication.py",
+    "extract",
+    "data",
+)
+_LIBRARIES = (
+    "lingua-language-detector",
+    "babel",
+    "ftfy",
+    "trafilatura",
+    "pydantic",
+    "fastwarc",
+    "datasketch",
+)
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +70,10 @@ def cache_key(doc: Document) -> str:
         doc.source or "",
         doc.url or "",
         doc.title or "",
+        doc.warc_record_id or "",
+        doc.fetched or "",
+        str(doc.offset) if doc.offset is not None else "",
+        str(doc.row) if doc.row is not None else "",
     )
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 

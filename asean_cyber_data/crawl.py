@@ -1,0 +1,443 @@
+"""Stage 1 — read, for crawl containers: WARC files, compressed JSONL dumps, Parquet tables.
+
+A crawl comes as a few large files holding many articles each, not as one file per
+article. This module reads them as streams — a multi-gigabyte file is never held in
+memory — and hands each article on as the same :class:`~.read.Document` (or
+:class:`~.read.Reject`) that :mod:`.read` makes for single files:
+
+- ``.warc`` / ``.warc.gz`` (FastWARC): each HTML ``response`` record is one article; its
+  main text and metadata come from trafilatura, as for an ``.html`` file; the URL is the
+  ``WARC-Target-URI`` and the fetch time the ``WARC-Date``. The other records are not
+  articles and are *counted*, by kind, not reported one by one (see :class:`Skipped`).
+- ``.jsonl.gz`` / ``.jsonl.zst``: a JSONL dump, decompressed as a stream (gzip, zstandard),
+  each line read by exactly the rules of a plain ``.jsonl`` line.
+- ``.parquet``: one article per row (``text``; optional ``id``, ``url``, ``date``,
+  ``source``, ``title``), read in batches; a row is read as the JSON object of those
+  columns, so the JSONL rules apply to it too.
+
+Every article has a number in its file — the WARC record's ordinal (every record counts,
+from 1), the line, or the row (from 1) — which makes its path ``<file>#<number>`` and,
+without an ``id`` of its own, its id ``<file stem>-<number>``.
+
+For the Dask engine a big file is cut into :class:`Part` s that workers read alone
+(:func:`plan_parts`): Parquet by row groups (from the footer); WARC and JSONL by a first
+indexing pass that notes the byte offset of every few thousandth record or line (for a
+``.warc.gz``, only where a gzip member starts; compressed JSONL is not seekable, so a
+part decompresses from the start and discards the bytes before its offset).
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import datetime as dt
+import gzip
+import io
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from .models import Record
+from .read import (
+    DEFAULT_MAX_JSONL_BYTES,
+    Document,
+    InputError,
+    Reject,
+    _html_document,
+    decode,
+    read_jsonl_lines,
+    read_path,
+    sha256,
+    slug_id,
+)
+
+#: Crawl formats by file-name ending (checked longest first).
+CRAWL_FORMATS = {
+    ".warc.gz": "warc.gz",
+    ".warc": "warc",
+    ".jsonl.gz": "jsonl.gz",
+    ".jsonl.zst": "jsonl.zst",
+    ".parquet": "parquet",
+}
+#: Items (WARC records, lines) per Dask part: a few minutes of work per task at most.
+PART_ITEMS = 5_000
+#: HTTP content types of the WARC responses that are read as articles.
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: The Parquet columns an article may have; others are not read.
+PARQUET_COLUMNS = ("id", "text", "url", "date", "source", "title")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Container items of one file (or part) that are not articles, counted by kind.
+
+    A WARC crawl holds two or three records per page (request, response, metadata): one
+    reject line for each would triple the rejects report of a large crawl, so they are
+    counted instead, and the manifest lists the counts per file (``skipped``).
+    """
+
+    path: str
+    counts: tuple[tuple[str, int], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "counts": dict(self.counts)}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A slice of one input file that a worker can read alone.
+
+    ``start`` is a byte offset (in the decompressed stream for compressed JSONL) or, for
+    Parquet, a row-group index; ``number`` is the number of the first item in the
+    slice; ``count`` the items in it (``None``: to the end of the file).
+    """
+
+    path: str
+    start: int = 0
+    number: int = 1
+    count: int | None = None
+
+
+Item = Document | Reject | Skipped
+
+
+def input_format(path: Path) -> str | None:
+    """The crawl format of ``path`` from its name, or ``None`` for a single-article file."""
+    name = path.name.lower()
+    for suffix, fmt in CRAWL_FORMATS.items():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return fmt
+    return None
+
+
+def _stem(path: Path) -> str:
+    fmt = input_format(path)
+    name = path.name
+    return name[: -len(fmt) - 1] if fmt else path.stem
+
+
+def read_input(path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
+    """Every item of one input file: crawl containers here, other files by :mod:`.read`."""
+    if input_format(path) is None:
+        yield from read_path(path, root, max_bytes)
+    else:
+        yield from read_part(Part(str(path)), root, max_bytes)
+
+
+def read_part(part: Part, root: Path, max_bytes: int) -> Iterator[Item]:
+    """The items of one part of a file (a whole file when it was not cut)."""
+    path = Path(part.path)
+    fmt = input_format(path)
+    if fmt is None and path.suffix.lower() == ".jsonl" and (part.start or part.count):
+        fmt = "jsonl"
+    if fmt is None:
+        yield from read_path(path, root, max_bytes)
+    elif fmt.startswith("warc"):
+        yield from _read_warc(path, root, part, max_bytes, fmt)
+    elif fmt == "parquet":
+        yield from _read_parquet(path, root, part, max_bytes)
+    else:
+        relative = path.relative_to(root).as_posix()
+        with _open_lines(path, fmt) as stream:
+            _skip_bytes(stream, part.start)
+            lines = _numbered(stream, part.number, part.count)
+            yield from read_jsonl_lines(lines, relative, _stem(path), max_bytes, fmt)
+
+
+def add_origin(record: Record, doc: Document) -> Record:
+    """The record with its place in a crawl container (row, WARC record) in ``provenance``."""
+    where = {
+        "row": doc.row,
+        "warc_record_id": doc.warc_record_id,
+        "offset": doc.offset,
+        "fetched": doc.fetched,
+    }
+    given = {key: value for key, value in where.items() if value is not None}
+    if not given:
+        return record
+    return record.model_copy(update={"provenance": record.provenance.model_copy(update=given)})
+
+
+# --- JSONL streams -----------------------------------------------------------------------
+
+
+def _open_lines(path: Path, fmt: str) -> IO[bytes]:
+    """A buffered binary stream of the decompressed lines."""
+    if fmt == "jsonl.gz":
+        return io.BufferedReader(gzip.GzipFile(path, "rb"), buffer_size=1 << 20)
+    if fmt == "jsonl.zst":
+        import zstandard
+
+        raw = path.open("rb")
+        reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
+        return io.BufferedReader(reader, buffer_size=1 << 20)
+    return path.open("rb")
+
+
+def _skip_bytes(stream: IO[bytes], offset: int) -> None:
+    """Move ``stream`` to ``offset`` (seek if it can, else read and discard)."""
+    if not offset:
+        return
+    if isinstance(stream, io.BufferedReader) and isinstance(stream.raw, io.FileIO):
+        stream.seek(offset)
+        return
+    left = offset
+    while left:
+        block = stream.read(min(left, 1 << 20))
+        if not block:
+            return
+        left -= len(block)
+
+
+def _numbered(stream: IO[bytes], first: int, count: int | None) -> Iterator[tuple[int, bytes]]:
+    for number, line in enumerate(stream, start=first):
+        if count is not None and number >= first + count:
+            return
+        yield number, line
+
+
+# --- WARC --------------------------------------------------------------------------------
+
+
+def _read_warc(path: Path, root: Path, part: Part, max_bytes: int, fmt: str) -> Iterator[Item]:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    relative = path.relative_to(root).as_posix()
+    stem = slug_id(_stem(path))
+    skipped: Counter[str] = Counter()
+    end = None if part.count is None else part.number + part.count
+    with path.open("rb") as handle:
+        handle.seek(part.start)
+        records = enumerate(ArchiveIterator(handle), start=part.number)
+        number = part.number - 1
+        while end is None or number + 1 < end:
+            try:
+                number, record = next(records)
+            except StopIteration:
+                break
+            except Exception as error:  # a truncated or corrupt file: the rest is unreadable
+                yield Reject(
+                    f"{relative}#{number + 1}",
+                    "invalid_warc",
+                    f"the WARC file cannot be read from record {number + 1} on: {error}",
+                    _hash(path),
+                )
+                break
+            if record.record_type != WarcRecordType.response:
+                skipped[str(record.record_type).rsplit(".", 1)[-1]] += 1
+                continue
+            kind = _response_kind(record)
+            if kind:
+                skipped[kind] += 1
+                continue
+            yield _warc_document(record, relative, stem, number, max_bytes, fmt)
+    yield Skipped(relative, tuple(sorted(skipped.items())))
+
+
+def _response_kind(record: Any) -> str | None:
+    """Why a response record is not an article (counted under that name), or ``None``."""
+    if not record.is_http:
+        return "response_not_http"
+    status = record.http_headers.status_code or 0
+    if not 200 <= status < 300:
+        return "response_not_ok"
+    content_type = (record.http_content_type or "").lower()
+    if content_type not in HTML_TYPES:
+        return "response_not_html"
+    return None
+
+
+def _warc_document(
+    record: Any, relative: str, stem: str, number: int, max_bytes: int, fmt: str
+) -> Document | Reject:
+    where = f"{relative}#{number}"
+    doc_id = f"{stem}-{number}"
+    payload = record.reader.read(max_bytes + 1)
+    digest = sha256(payload)
+    if len(payload) > max_bytes:
+        return Reject(
+            where, "too_large", f"HTML payload exceeds the {max_bytes}-byte limit", digest, doc_id
+        )
+    try:
+        html, encoding = _decode_html(payload, record.http_charset)
+    except InputError as error:
+        return Reject(where, error.reason, error.message, digest, doc_id)
+    meta = _html_document(html)
+    if not (meta.get("text") or "").strip():
+        message = "no main text found in the HTML page"
+        return Reject(where, "not_an_article", message, digest, doc_id)
+    fetched = record.headers.get("WARC-Date")
+    return Document(
+        doc_id,
+        where,
+        meta["text"] or "",
+        digest,
+        encoding,
+        fmt,
+        url=record.headers.get("WARC-Target-URI") or meta.get("url"),
+        date=meta.get("date") or (fetched[:10] if fetched else None),
+        source=meta.get("source"),
+        title=meta.get("title"),
+        warc_record_id=record.record_id,
+        offset=record.stream_pos,
+        fetched=fetched,
+    )
+
+
+def _decode_html(payload: bytes, charset: str | None) -> tuple[str, str]:
+    """The page's text: with the charset the server declared when it decodes, else detected."""
+    if charset:
+        try:
+            name = codecs.lookup(charset).name
+            return payload.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(payload)
+
+
+# --- Parquet -----------------------------------------------------------------------------
+
+
+def _read_parquet(path: Path, root: Path, part: Part, max_bytes: int) -> Iterator[Item]:
+    import pyarrow.parquet as pq
+
+    relative = path.relative_to(root).as_posix()
+    try:
+        table = pq.ParquetFile(path)
+        columns = [c for c in PARQUET_COLUMNS if c in table.schema_arrow.names]
+        if "text" not in columns:
+            raise ValueError("it has no 'text' column")
+    except Exception as error:
+        yield Reject(
+            relative, "invalid_parquet", f"not a Parquet table of articles: {error}", _hash(path)
+        )
+        return
+    groups = _row_groups(table, part)
+    if not groups:
+        return
+    batches = table.iter_batches(batch_size=1_000, row_groups=groups, columns=columns)
+    rows = (row for batch in batches for row in batch.to_pylist())
+    lines = (
+        (number, _row_json(row))
+        for number, row in enumerate(rows, start=part.number)
+        if part.count is None or number < part.number + part.count
+    )
+    for item in read_jsonl_lines(lines, relative, _stem(path), max_bytes, "parquet"):
+        yield (
+            dataclasses.replace(item, row=item.line, line=None)
+            if isinstance(item, Document)
+            else item
+        )
+
+
+def _row_groups(table: Any, part: Part) -> list[int]:
+    """The row groups of ``part``: from ``part.start`` until ``part.count`` rows are covered."""
+    groups: list[int] = []
+    rows = 0
+    for index in range(part.start, table.metadata.num_row_groups):
+        if part.count is not None and rows >= part.count:
+            break
+        groups.append(index)
+        rows += table.metadata.row_group(index).num_rows
+    return groups
+
+
+def _row_json(row: dict[str, Any]) -> bytes:
+    """A row as the JSON line it stands for (dates as ``YYYY-MM-DD``)."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dt.datetime | dt.date):
+            return value.isoformat()[:10]
+        return value
+
+    values = {key: plain(value) for key, value in row.items()}
+    return json.dumps(values, ensure_ascii=False, default=str).encode()
+
+
+def _hash(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- Parts for the Dask engine -----------------------------------------------------------
+
+
+def plan_parts(path: Path, items: int = PART_ITEMS) -> list[Part]:
+    """Cut one input file into parts of about ``items`` records, lines or rows."""
+    fmt = input_format(path)
+    if fmt is None and path.suffix.lower() == ".jsonl":
+        if path.stat().st_size > DEFAULT_MAX_JSONL_BYTES:
+            return [Part(str(path))]  # read_path rejects it as too large, in one piece
+        fmt = "jsonl"
+    try:
+        if fmt is None:
+            return [Part(str(path))]
+        if fmt.startswith("warc"):
+            return _warc_parts(path, items)
+        if fmt == "parquet":
+            return _parquet_parts(path, items)
+        return _line_parts(path, fmt, items)
+    except Exception:  # an unreadable file is read (and rejected) whole
+        return [Part(str(path))]
+
+
+def _cut(path: Path, starts: list[tuple[int, int]]) -> list[Part]:
+    """Parts from ``(offset, first number)`` starts; the last part runs to the end."""
+    parts = []
+    for (start, number), following in zip(starts, [*starts[1:], None], strict=True):
+        count = None if following is None else following[1] - number
+        parts.append(Part(str(path), start, number, count))
+    return parts
+
+
+def _warc_parts(path: Path, items: int) -> list[Part]:
+    """Index pass over the WARC headers: a part starts every ``items`` records, where a
+    record starts at its own offset (a new gzip member, or any record uncompressed)."""
+    from fastwarc.warc import ArchiveIterator
+
+    starts = [(0, 1)]
+    previous = 0
+    with path.open("rb") as handle:
+        for number, record in enumerate(ArchiveIterator(handle, parse_http=False), start=1):
+            offset = record.stream_pos
+            if number - starts[-1][1] >= items and offset > previous:
+                starts.append((offset, number))
+            previous = offset
+    return _cut(path, starts)
+
+
+def _line_parts(path: Path, fmt: str, items: int) -> list[Part]:
+    """Index pass over the (decompressed) lines: the byte offset of every ``items``-th."""
+    starts = [(0, 1)]
+    position = 0
+    with _open_lines(path, fmt) as stream:
+        for number, line in enumerate(stream, start=1):
+            if number > 1 and (number - 1) % items == 0:
+                starts.append((position, number))
+            position += len(line)
+    return _cut(path, starts)
+
+
+def _parquet_parts(path: Path, items: int) -> list[Part]:
+    """Whole row groups, gathered until a part has about ``items`` rows (footer only)."""
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(path).metadata
+    parts: list[Part] = []
+    group, number = 0, 1
+    while group < meta.num_row_groups:
+        first_group, first_number, rows = group, number, 0
+        while group < meta.num_row_groups and (rows == 0 or rows < items):
+            rows += meta.row_group(group).num_rows
+            group += 1
+        number += rows
+        parts.append(Part(str(path), first_group, first_number, rows))
+    return parts or [Part(str(path))]
