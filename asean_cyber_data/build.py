@@ -20,7 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from .cache import BuildCache, cache_key, extractor_fingerprint
-from .crawl import PART_ITEMS, Item, Part, Skipped, add_origin, plan_parts, read_input, read_part
+from .crawl import (
+    PART_ITEMS,
+    Item,
+    Part,
+    Skipped,
+    add_origin,
+    main_text,
+    plan_parts,
+    read_input,
+    read_part,
+)
 from .extract import ExtractionError, extract_document
 from .ledger import Ledger
 from .models import Record
@@ -53,8 +63,11 @@ class BuildSummary:
 
 def extract_or_reject(doc: Document) -> Record | Reject:
     """The per-document step: a record, or a reject that says why not."""
+    ready = main_text(doc)
+    if isinstance(ready, Reject):
+        return ready
     try:
-        return add_origin(extract_document(doc), doc)
+        return add_origin(extract_document(ready), ready)
     except ExtractionError as error:
         return Reject(doc.path, error.reason, error.message, doc.sha256, doc.id)
 

@@ -52,10 +52,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .crawl import Skipped, add_origin, read_input
-    from .extract import ExtractionError, extract_document
+    from .build import extract_or_reject
+    from .crawl import Skipped, read_input
     from .publish import record_json
-    from .read import DEFAULT_MAX_BYTES, Document
+    from .read import DEFAULT_MAX_BYTES, Document, Reject
 
     status = 0
     for name in args.files:
@@ -71,11 +71,12 @@ def _extract(args: argparse.Namespace) -> int:
                 print(f"error: {name}: {item.reason}: {item.message}", file=sys.stderr)
                 status = 1
                 continue
-            try:
-                print(record_json(add_origin(extract_document(item), item)))
-            except ExtractionError as error:
-                print(f"error: {name}: {error.reason}: {error.message}", file=sys.stderr)
+            result = extract_or_reject(item)
+            if isinstance(result, Reject):
+                print(f"error: {name}: {result.reason}: {result.message}", file=sys.stderr)
                 status = 1
+            else:
+                print(record_json(result))
     return status
 
 

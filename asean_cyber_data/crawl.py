@@ -6,8 +6,9 @@ memory — and hands each article on as the same :class:`~.read.Document` (or
 :class:`~.read.Reject`) that :mod:`.read` makes for single files:
 
 - ``.warc`` / ``.warc.gz`` (FastWARC): each HTML ``response`` record is one article; its
-  main text and metadata come from trafilatura, as for an ``.html`` file; the URL is the
-  ``WARC-Target-URI`` and the fetch time the ``WARC-Date``. The other records are not
+  main text and metadata come from trafilatura, as for an ``.html`` file, in the
+  per-document step (:func:`main_text`); the URL is the ``WARC-Target-URI`` and the
+  fetch time the ``WARC-Date``. The other records are not
   articles and are *counted*, by kind, not reported one by one (see :class:`Skipped`).
 - ``.jsonl.gz`` / ``.jsonl.zst``: a JSONL dump, decompressed as a stream (gzip, zstandard),
   each line read by exactly the rules of a plain ``.jsonl`` line.
@@ -34,6 +35,8 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -233,8 +236,29 @@ def _read_warc(path: Path, root: Path, part: Part, max_bytes: int, fmt: str) -> 
             if kind:
                 skipped[kind] += 1
                 continue
-            yield _warc_document(record, relative, stem, number, max_bytes, fmt)
+            position = record.stream_pos
+            found = _record_starts_at(handle.fileno(), position, fmt == "warc.gz")
+            offset = position if found else None
+            yield _warc_document(record, relative, stem, number, max_bytes, fmt, offset)
     yield Skipped(relative, tuple(sorted(skipped.items())))
+
+
+def _record_starts_at(fd: int, offset: int, compressed: bool) -> bool:
+    """Whether a WARC record (its own gzip member, if ``compressed``) starts at ``offset``.
+
+    FastWARC reports a position for every record, but in a ``.warc.gz`` written as one
+    gzip stream that position is not where the record starts; such offsets are neither
+    published nor used to cut the file.
+    """
+    head = os.pread(fd, 1024, offset)
+    if not compressed:
+        return head.startswith(b"WARC/")
+    if not head.startswith(b"\x1f\x8b"):
+        return False
+    try:
+        return zlib.decompressobj(wbits=31).decompress(head, 5).startswith(b"WARC/")
+    except zlib.error:
+        return False
 
 
 def _response_kind(record: Any) -> str | None:
@@ -251,7 +275,7 @@ def _response_kind(record: Any) -> str | None:
 
 
 def _warc_document(
-    record: Any, relative: str, stem: str, number: int, max_bytes: int, fmt: str
+    record: Any, relative: str, stem: str, number: int, max_bytes: int, fmt: str, offset: int | None
 ) -> Document | Reject:
     where = f"{relative}#{number}"
     doc_id = f"{stem}-{number}"
@@ -265,25 +289,43 @@ def _warc_document(
         html, encoding = _decode_html(payload, record.http_charset)
     except InputError as error:
         return Reject(where, error.reason, error.message, digest, doc_id)
-    meta = _html_document(html)
-    if not (meta.get("text") or "").strip():
-        message = "no main text found in the HTML page"
-        return Reject(where, "not_an_article", message, digest, doc_id)
-    fetched = record.headers.get("WARC-Date")
     return Document(
         doc_id,
         where,
-        meta["text"] or "",
+        "",
         digest,
         encoding,
         fmt,
-        url=record.headers.get("WARC-Target-URI") or meta.get("url"),
-        date=meta.get("date") or (fetched[:10] if fetched else None),
+        url=record.headers.get("WARC-Target-URI"),
+        warc_record_id=record.record_id,
+        offset=offset,
+        fetched=record.headers.get("WARC-Date"),
+        markup=html,
+    )
+
+
+def main_text(doc: Document) -> Document | Reject:
+    """A WARC page's document with its main text and metadata (trafilatura, as for an
+    ``.html`` file; the date is the page's own, else the fetch day).
+
+    Reading a WARC leaves the HTML in ``markup``: trafilatura costs milliseconds a page,
+    so it runs in the per-document step, on the worker processes, not while reading.
+    Other documents are returned as they are.
+    """
+    if doc.markup is None:
+        return doc
+    meta = _html_document(doc.markup)
+    if not (meta.get("text") or "").strip():
+        message = "no main text found in the HTML page"
+        return Reject(doc.path, "not_an_article", message, doc.sha256, doc.id)
+    return dataclasses.replace(
+        doc,
+        text=meta["text"] or "",
+        url=doc.url or meta.get("url"),
+        date=meta.get("date") or (doc.fetched[:10] if doc.fetched else None),
         source=meta.get("source"),
         title=meta.get("title"),
-        warc_record_id=record.record_id,
-        offset=record.stream_pos,
-        fetched=fetched,
+        markup=None,
     )
 
 
@@ -404,13 +446,16 @@ def _warc_parts(path: Path, items: int) -> list[Part]:
     from fastwarc.warc import ArchiveIterator
 
     starts = [(0, 1)]
-    previous = 0
+    compressed = input_format(path) == "warc.gz"
     with path.open("rb") as handle:
         for number, record in enumerate(ArchiveIterator(handle, parse_http=False), start=1):
             offset = record.stream_pos
-            if number - starts[-1][1] >= items and offset > previous:
+            if (
+                number - starts[-1][1] >= items
+                and offset > starts[-1][0]
+                and _record_starts_at(handle.fileno(), offset, compressed)
+            ):
                 starts.append((offset, number))
-            previous = offset
     return _cut(path, starts)
 
 

@@ -10,7 +10,9 @@ Accepted inputs (found recursively under the raw root, in sorted path order):
 - ``.jsonl``: one article per line with at least ``text`` (optionally ``id``, ``url``,
   ``date``, ``source``, ``title``) — the shape of common news-crawl dumps.
 
-Anything else, and anything that cannot be read, becomes a :class:`Reject`.
+Crawl containers — ``.warc(.gz)``, ``.jsonl.gz``, ``.jsonl.zst``, ``.parquet`` — are read
+by :mod:`.crawl`, whose ``read_input`` is the entry point for every file. Anything else,
+and anything that cannot be read, becomes a :class:`Reject`.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class Document:
     warc_record_id: str | None = None
     offset: int | None = None
     fetched: str | None = None
+    #: HTML still to be reduced to its main text in the per-document step (WARC pages).
+    markup: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +192,8 @@ def read_path(
         yield Reject(
             relative,
             "unsupported_format",
-            f"'{path.suffix or path.name}' is not .txt, .html, .htm or .jsonl",
+            f"'{path.suffix or path.name}' is not .txt, .html, .htm, .jsonl(.gz, .zst), "
+            ".warc(.gz) or .parquet",
             digest,
         )
         return

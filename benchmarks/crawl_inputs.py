@@ -4,11 +4,14 @@ Writes ``--size`` generated articles (``generate.py``) as a ``.warc.gz`` (reques
 response and metadata records per page, one gzip member each, FastWARC), ``.jsonl.gz``,
 ``.jsonl.zst``, ``.parquet`` and plain ``.jsonl``, then measures on one core:
 
-- read throughput of each format (``crawl.read_input``: decompression, parsing, and for
-  WARC trafilatura on each HTML page — everything before extraction);
+- read throughput of each format (``crawl.read_input``: decompression, parsing,
+  decoding — everything before extraction) and, for WARC, trafilatura on each page
+  (``crawl.main_text``, which runs in the per-document step);
 - the indexing pass that cuts each file into Dask parts (``crawl.plan_parts``);
 - the syndicated-copy step: MinHash band keys per record, the grouping at the end of a
-  build, and the ledger bytes it adds per record.
+  build, and the ledger bytes it adds per record — on the generated articles (which
+  share their filler paragraphs, so nearly all are copies of a few: the worst case for
+  the grouping) and on as many distinct articles (random words: no copies at all).
 
     python benchmarks/crawl_inputs.py --size 5000 --json benchmarks/crawl_results.json
 
@@ -32,13 +35,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generate import article
 
-from asean_cyber_data.crawl import plan_parts, read_input
+from asean_cyber_data.crawl import main_text, plan_parts, read_input
 from asean_cyber_data.syndication import CopyIndex, band_keys
 
 
 def _articles(size: int) -> list[str]:
     rng = random.Random(11)
     return [article(index, rng)[0] for index in range(size)]
+
+
+def _distinct(size: int) -> list[str]:
+    rng = random.Random(13)
+    words = [f"w{n}" for n in range(20_000)]
+    return [" ".join(rng.choices(words, k=400)) for _ in range(size)]
 
 
 def _page(text: str) -> bytes:
@@ -100,17 +109,22 @@ def write_dumps(folder: Path, texts: list[str]) -> list[Path]:
 
 def read_rate(path: Path) -> dict[str, Any]:
     started = time.perf_counter()
-    articles = sum(1 for item in read_input(path, path.parent, 2_000_000) if hasattr(item, "text"))
+    docs = [item for item in read_input(path, path.parent, 2_000_000) if hasattr(item, "text")]
     seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    pages = [main_text(doc) for doc in docs if doc.markup is not None]
+    trafilatura_seconds = time.perf_counter() - started
     started = time.perf_counter()
     parts = plan_parts(path, 1_000)
     index_seconds = time.perf_counter() - started
     return {
         "format": path.name.split(".", 1)[1],
         "file_mb": path.stat().st_size / 1e6,
-        "articles": articles,
-        "articles_per_s": articles / seconds,
+        "articles": len(docs),
+        "seconds": seconds,
+        "articles_per_s": len(docs) / seconds,
         "mb_per_s": path.stat().st_size / 1e6 / seconds,
+        "main_text_per_s": len(pages) / trafilatura_seconds if pages else None,
         "index_pass_s": index_seconds,
         "parts_of_1000": len(parts),
     }
@@ -161,13 +175,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         files = write_dumps(Path(work), texts)
         reads = [read_rate(path) for path in files]
-    copies = copies_cost(texts)
-    print("| format | file MB | articles/s | MB/s | index pass (s) |")
-    print("|---|---|---|---|---|")
+    copies = {"generated": copies_cost(texts), "distinct": copies_cost(_distinct(args.size))}
+    print("| format | file MB | read articles/s | file MB/s | trafilatura pages/s | index (s) |")
+    print("|---|---|---|---|---|---|")
     for row in reads:
+        pages = f"{row['main_text_per_s']:,.0f}" if row["main_text_per_s"] else "-"
         print(
             f"| {row['format']} | {row['file_mb']:.1f} | {row['articles_per_s']:,.0f} | "
-            f"{row['mb_per_s']:.1f} | {row['index_pass_s']:.2f} |"
+            f"{row['mb_per_s']:.1f} | {pages} | {row['index_pass_s']:.2f} |"
         )
     print(json.dumps(copies, indent=2))
     if args.json:

@@ -20,7 +20,7 @@ from asean_cyber_data.crawl import plan_parts, read_input, read_part
 from asean_cyber_data.read import Document
 from asean_cyber_data.validate import validate_release
 
-from .conftest import release_bytes
+from .conftest import cli, release_bytes
 from .crawl_files import ARTICLES, html_page, write_jsonl, write_parquet, write_warc
 
 
@@ -112,6 +112,17 @@ def test_warc_responses_become_records_and_other_records_are_counted(
     assert len(records) + len(rejects) + manifest["skipped_count"] == 31
 
 
+def test_extract_command_prints_the_records_of_a_warc(raw: Path) -> None:
+    write_warc(raw / "crawl.warc.gz", crawl_pages()[:2])
+    result = cli("extract", str(raw / "crawl.warc.gz"))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], r["provenance"]["fetched"]) for r in records] == [
+        ("crawl-3", "2024-03-10T08:00:00Z"),
+        ("crawl-6", "2024-03-11T08:00:00Z"),
+    ]
+
+
 def test_warc_offset_leads_back_to_the_record(raw: Path, tmp_path: Path) -> None:
     from fastwarc.warc import ArchiveIterator
 
@@ -123,6 +134,21 @@ def test_warc_offset_leads_back_to_the_record(raw: Path, tmp_path: Path) -> None
             found = next(iter(ArchiveIterator(handle)))
             assert found.record_id == record["provenance"]["warc_record_id"]
             assert found.headers["WARC-Target-URI"] == record["source"]["url"]
+
+
+def test_a_warc_gzipped_as_one_stream_is_read_whole_without_offsets(
+    raw: Path, tmp_path: Path
+) -> None:
+    import gzip
+
+    plain = tmp_path / "plain.warc"
+    write_warc(plain, crawl_pages(), gzip_members=False)
+    (raw / "one.warc.gz").write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
+    parts = plan_parts(raw / "one.warc.gz", items=2)
+    assert len(parts) == 1  # no record starts a gzip member of its own: it cannot be cut
+    docs = [i for i in read_part(parts[0], raw, 2_000_000) if isinstance(i, Document)]
+    assert [d.id for d in docs] == [f"one-{3 + 3 * i}" for i in range(len(ARTICLES) + 1)]
+    assert {d.offset for d in docs} == {None}
 
 
 def test_a_truncated_warc_still_gives_the_articles_before_the_cut(
