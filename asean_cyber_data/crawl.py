@@ -8,8 +8,8 @@ memory — and hands each article on as the same :class:`~.read.Document` (or
 - ``.warc`` / ``.warc.gz`` (FastWARC): each HTML ``response`` record is one article; its
   main text and metadata come from trafilatura, as for an ``.html`` file, in the
   per-document step (:func:`main_text`); the URL is the ``WARC-Target-URI`` and the
-  fetch time the ``WARC-Date``. The other records are not
-  articles and are *counted*, by kind, not reported one by one (see :class:`Skipped`).
+  fetch time the ``WARC-Date``. The other records are not articles and are *counted*,
+  by kind, not reported one by one (see :class:`Skipped`).
 - ``.jsonl.gz`` / ``.jsonl.zst``: a JSONL dump, decompressed as a stream (gzip, zstandard),
   each line read by exactly the rules of a plain ``.jsonl`` line.
 - ``.parquet``: one article per row (``text``; optional ``id``, ``url``, ``date``,
@@ -32,8 +32,6 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime as dt
-import gzip
-import io
 import json
 import os
 import zlib
@@ -41,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .models import Record
 from .read import (
@@ -144,10 +142,34 @@ def read_part(part: Part, root: Path, max_bytes: int) -> Iterator[Item]:
         yield from _read_parquet(path, root, part, max_bytes)
     else:
         relative = path.relative_to(root).as_posix()
-        with _open_lines(path, fmt) as stream:
-            _skip_bytes(stream, part.start)
-            lines = _numbered(stream, part.number, part.count)
-            yield from read_jsonl_lines(lines, relative, _stem(path), max_bytes, fmt)
+        guard = _Guard()
+        lines = guard.watch(_numbered(_lines(path, fmt, part.start), part.number, part.count))
+        yield from read_jsonl_lines(lines, relative, _stem(path), max_bytes, fmt)
+        if guard.error is not None:
+            yield guard.reject(path, relative, part.number, "invalid_compression", "line")
+
+
+class _Guard:
+    """Stops a stream of numbered items at the first error of the stream itself (a
+    truncated or corrupt file), so what was read before still counts and the rest becomes
+    one reject that says where reading stopped."""
+
+    def __init__(self) -> None:
+        self.error: Exception | None = None
+        self.last: int | None = None
+
+    def watch(self, items: Iterator[tuple[int, Any]]) -> Iterator[tuple[int, Any]]:
+        try:
+            for number, item in items:
+                self.last = number
+                yield number, item
+        except Exception as error:  # raised while decompressing or decoding the file
+            self.error = error
+
+    def reject(self, path: Path, relative: str, first: int, reason: str, what: str) -> Reject:
+        number = first if self.last is None else self.last + 1
+        message = f"the file cannot be read from {what} {number} on: {self.error}"
+        return Reject(f"{relative}#{number}", reason, message, _hash(path))
 
 
 def add_origin(record: Record, doc: Document) -> Record:
@@ -167,36 +189,66 @@ def add_origin(record: Record, doc: Document) -> Record:
 # --- JSONL streams -----------------------------------------------------------------------
 
 
-def _open_lines(path: Path, fmt: str) -> IO[bytes]:
-    """A buffered binary stream of the decompressed lines."""
+def _lines(path: Path, fmt: str, offset: int = 0) -> Iterator[bytes]:
+    """The lines of a JSONL file, decompressed, from byte ``offset`` of its content on.
+
+    A compressed stream that ends before its end marker (a truncated file) raises
+    ``EOFError`` after its last complete line, so no line is dropped silently.
+    """
+    if fmt == "jsonl":
+        with path.open("rb") as handle:
+            handle.seek(offset)
+            yield from handle
+        return
+    rest = b""
+    for block in _skip(_decompressed(path, fmt), offset):
+        *complete, rest = (rest + block).split(b"\n")
+        yield from (line + b"\n" for line in complete)
+    if rest:
+        yield rest
+
+
+def _decompressed(path: Path, fmt: str) -> Iterator[bytes]:
+    """The decompressed content of a gzip or zstandard file, block by block (every member
+    or frame of a concatenated file)."""
     if fmt == "jsonl.gz":
-        return io.BufferedReader(gzip.GzipFile(path, "rb"), buffer_size=1 << 20)
-    if fmt == "jsonl.zst":
+
+        def stream() -> Any:
+            return zlib.decompressobj(wbits=31)
+    else:
         import zstandard
 
-        raw = path.open("rb")
-        reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
-        return io.BufferedReader(reader, buffer_size=1 << 20)
-    return path.open("rb")
+        def stream() -> Any:
+            return zstandard.ZstdDecompressor().decompressobj()
+
+    with path.open("rb") as handle:
+        current, unfinished = stream(), False
+        while block := handle.read(1 << 16):
+            while block:
+                unfinished = True
+                out = current.decompress(block)
+                if out:
+                    yield out
+                block = b""
+                if current.eof:  # a member or frame ended: another may follow
+                    block, current, unfinished = current.unused_data, stream(), False
+        if unfinished:
+            raise EOFError("the compressed stream ends before its end marker (truncated?)")
 
 
-def _skip_bytes(stream: IO[bytes], offset: int) -> None:
-    """Move ``stream`` to ``offset`` (seek if it can, else read and discard)."""
-    if not offset:
-        return
-    if isinstance(stream, io.BufferedReader) and isinstance(stream.raw, io.FileIO):
-        stream.seek(offset)
-        return
-    left = offset
-    while left:
-        block = stream.read(min(left, 1 << 20))
-        if not block:
-            return
-        left -= len(block)
+def _skip(blocks: Iterator[bytes], offset: int) -> Iterator[bytes]:
+    """``blocks`` without their first ``offset`` bytes."""
+    for block in blocks:
+        if offset >= len(block):
+            offset -= len(block)
+            continue
+        yield block[offset:]
+        offset = 0
 
 
-def _numbered(stream: IO[bytes], first: int, count: int | None) -> Iterator[tuple[int, bytes]]:
-    for number, line in enumerate(stream, start=first):
+def _numbered(lines: Iterator[bytes], first: int, count: int | None) -> Iterator[tuple[int, bytes]]:
+    """``(number, line)`` from ``first``, ``count`` lines at most."""
+    for number, line in enumerate(lines, start=first):
         if count is not None and number >= first + count:
             return
         yield number, line
@@ -362,10 +414,9 @@ def _read_parquet(path: Path, root: Path, part: Part, max_bytes: int) -> Iterato
         return
     batches = table.iter_batches(batch_size=1_000, row_groups=groups, columns=columns)
     rows = (row for batch in batches for row in batch.to_pylist())
-    lines = (
-        (number, _row_json(row))
-        for number, row in enumerate(rows, start=part.number)
-        if part.count is None or number < part.number + part.count
+    guard = _Guard()
+    lines = guard.watch(
+        (number, _row_json(row)) for number, row in enumerate(rows, start=part.number)
     )
     for item in read_jsonl_lines(lines, relative, _stem(path), max_bytes, "parquet"):
         yield (
@@ -373,6 +424,8 @@ def _read_parquet(path: Path, root: Path, part: Part, max_bytes: int) -> Iterato
             if isinstance(item, Document)
             else item
         )
+    if guard.error is not None:
+        yield guard.reject(path, relative, part.number, "invalid_parquet", "row")
 
 
 def _row_groups(table: Any, part: Part) -> list[int]:
@@ -463,11 +516,10 @@ def _line_parts(path: Path, fmt: str, items: int) -> list[Part]:
     """Index pass over the (decompressed) lines: the byte offset of every ``items``-th."""
     starts = [(0, 1)]
     position = 0
-    with _open_lines(path, fmt) as stream:
-        for number, line in enumerate(stream, start=1):
-            if number > 1 and (number - 1) % items == 0:
-                starts.append((position, number))
-            position += len(line)
+    for number, line in enumerate(_lines(path, fmt), start=1):
+        if number > 1 and (number - 1) % items == 0:
+            starts.append((position, number))
+        position += len(line)
     return _cut(path, starts)
 
 

@@ -184,6 +184,29 @@ def test_compressed_jsonl_dumps_are_read_line_by_line(
     ]
 
 
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".jsonl.zst"])
+def test_a_truncated_compressed_dump_keeps_its_first_lines_and_rejects_the_rest(
+    raw: Path, tmp_path: Path, suffix: str
+) -> None:
+    whole = tmp_path / f"whole{suffix}"
+    write_jsonl(whole, [{"text": text} for _, text in ARTICLES])
+    data = whole.read_bytes()
+    (raw / f"cut{suffix}").write_bytes(data[: len(data) * 2 // 3])
+    (raw / "story.txt").write_text(
+        "SINGAPORE, 2 July 2024 — Singapore and India will run a joint exercise against "
+        "phishing campaigns, Senior Minister of State Janil Puthucheary said on Tuesday.",
+        encoding="utf-8",
+    )
+    records, rejects, _ = build(raw, tmp_path / "out")
+    lines = sorted(r["provenance"]["line"] for r in records if r["provenance"]["line"])
+    assert lines == list(range(1, len(lines) + 1)) and len(lines) < len(ARTICLES)
+    if suffix == ".jsonl.gz":  # gzip decodes up to the cut; zstd only whole blocks
+        assert lines
+    assert [(r["path"], r["reason"]) for r in rejects] == [
+        (f"cut{suffix}#{len(lines) + 1}", "invalid_compression")
+    ]
+
+
 def test_parquet_rows_become_records_with_their_row_number(raw: Path, tmp_path: Path) -> None:
     texts = [text for _, text in ARTICLES]
     write_parquet(
