@@ -20,12 +20,23 @@ from pathlib import Path
 from typing import Any
 
 from .cache import BuildCache, cache_key, extractor_fingerprint
+from .crawl import (
+    PART_ITEMS,
+    Item,
+    Part,
+    Skipped,
+    add_origin,
+    main_text,
+    plan_parts,
+    read_input,
+    read_part,
+)
 from .extract import ExtractionError, extract_document
 from .layout import SHARD_ROWS
 from .ledger import Ledger
 from .models import Record
 from .publish import write_release
-from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, read_path
+from .read import DEFAULT_MAX_BYTES, Document, Reject, discover
 
 #: Documents handed to the worker pool at a time: enough to keep every core busy while
 #: memory stays bounded by the batch, not by the number of inputs.
@@ -53,8 +64,11 @@ class BuildSummary:
 
 def extract_or_reject(doc: Document) -> Record | Reject:
     """The per-document step: a record, or a reject that says why not."""
+    ready = main_text(doc)
+    if isinstance(ready, Reject):
+        return ready
     try:
-        return extract_document(doc)
+        return add_origin(extract_document(ready), ready)
     except ExtractionError as error:
         return Reject(doc.path, error.reason, error.message, doc.sha256, doc.id)
 
@@ -64,26 +78,32 @@ def _extract_encoded(doc: Document) -> str:
     return _encode(extract_or_reject(doc))
 
 
-def read_inputs(raw: Path, max_bytes: int) -> Iterator[Document | Reject]:
-    """Every document and reject under ``raw``, lazily, in sorted path order."""
+def read_inputs(raw: Path, max_bytes: int) -> Iterator[Item]:
+    """Every document, reject and skip count under ``raw``, lazily, in sorted path order."""
     for path in discover(raw):
-        yield from read_path(path, raw, max_bytes)
+        yield from read_input(path, raw, max_bytes)
 
 
-#: A result between processes or in the cache: a reject, or a record's validated JSON
-#: (records are validated once, when extracted, and not re-parsed on the way out).
-Result = Record | Reject | str
+#: A result between processes or in the cache: a reject, a count of skipped container
+#: items, or a record's validated JSON (records are validated once, when extracted, and
+#: not re-parsed on the way out).
+Result = Record | Reject | Skipped | str
 
 
 def _encode(result: Result) -> str:
     if isinstance(result, Reject):
         return "R" + json.dumps(result.to_json(), ensure_ascii=False)
+    if isinstance(result, Skipped):
+        return "S" + json.dumps(result.to_json(), ensure_ascii=False)
     return "D" + (result if isinstance(result, str) else result.model_dump_json())
 
 
-def _decode(value: str) -> Reject | str:
+def _decode(value: str) -> Reject | Skipped | str:
     if value.startswith("R"):
         return Reject(**json.loads(value[1:]))
+    if value.startswith("S"):
+        item = json.loads(value[1:])
+        return Skipped(item["path"], tuple(sorted(item["counts"].items())))
     return value[1:]
 
 
@@ -95,12 +115,12 @@ class _Extractor:
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         self.cached = 0
 
-    def run(self, batch: list[Document | Reject]) -> list[Result]:
+    def run(self, batch: list[Item]) -> list[Result]:
         keys: dict[int, str] = {}
         done: dict[int, Result] = {}
         todo: list[tuple[int, Document]] = []
         for index, item in enumerate(batch):
-            if isinstance(item, Reject):
+            if isinstance(item, Reject | Skipped):
                 done[index] = item
                 continue
             if self.cache is not None:
@@ -132,10 +152,8 @@ class _Extractor:
             self.cache.close()
 
 
-def _results(
-    items: Iterator[Document | Reject], extractor: _Extractor, batch_size: int
-) -> Iterator[Result]:
-    batch: list[Document | Reject] = []
+def _results(items: Iterator[Item], extractor: _Extractor, batch_size: int) -> Iterator[Result]:
+    batch: list[Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
@@ -144,25 +162,52 @@ def _results(
     yield from extractor.run(batch)
 
 
-def _extract_paths(pairs: list[tuple[str, str]], max_bytes: int) -> list[str]:
-    """One Dask partition: read and extract each input path, results encoded as text."""
+def _extract_parts(parts: list[Part], root: str, max_bytes: int) -> list[str]:
+    """One Dask task: read and extract each part (a whole small file, or a slice of a big
+    one), results encoded as text."""
     out: list[str] = []
-    for path, root in pairs:
-        for item in read_path(Path(path), Path(root), max_bytes):
-            out.append(_encode(item if isinstance(item, Reject) else extract_or_reject(item)))
+    for part in parts:
+        for item in read_part(part, Path(root), max_bytes):
+            out.append(_encode(extract_or_reject(item) if isinstance(item, Document) else item))
     return out
 
 
+#: Whole small files per Dask task: enough to amortise a task's overhead.
+FILES_PER_TASK = 50
+
+
+def _tasks(raw: Path, part_items: int) -> Iterator[list[Part]]:
+    """The build's inputs as Dask tasks, in input order: consecutive small files grouped,
+    every part of a big file a task of its own (see ``crawl.plan_parts``)."""
+    group: list[Part] = []
+    for path in discover(raw):
+        parts = plan_parts(path, part_items)
+        if len(parts) == 1 and parts[0].count is None:
+            group.append(parts[0])
+            if len(group) >= FILES_PER_TASK:
+                yield group
+                group = []
+            continue
+        if group:
+            yield group
+            group = []
+        yield from ([part] for part in parts)
+    if group:
+        yield group
+
+
 def _dask_results(
-    raw: Path, max_bytes: int, workers: int, scheduler: str | None
+    raw: Path, max_bytes: int, workers: int, scheduler: str | None, part_items: int = PART_ITEMS
 ) -> Iterator[Result]:
-    """The same per-document function on Dask: a bag of input paths, ``map_partitions``.
+    """The same per-document function on Dask, one task per group of files or file part.
 
     Without a scheduler address a ``LocalCluster`` of ``workers`` processes is started;
-    with one, the running cluster does the work (its workers must see ``raw``).
-    Partitions are consumed in input order, so the records equal the local engine's.
+    with one, the running cluster does the work (its workers must see ``raw``). At most
+    a few tasks per worker are in flight and results are consumed in input order, so
+    memory stays bounded and the records equal the local engine's.
     """
-    import dask.bag as db
+    from collections import deque
+
     from dask.distributed import Client, LocalCluster
 
     cluster = (
@@ -174,20 +219,25 @@ def _dask_results(
     )
     client = Client(scheduler or cluster)
     try:
-        pairs = [(str(p), str(raw)) for p in discover(raw)]
-        if not pairs:
-            return
-        partitions = max(1, min(len(pairs), workers * 8, len(pairs) // 50 + 1))
-        bag = db.from_sequence(pairs, npartitions=partitions)
-        futures = client.compute(bag.map_partitions(_extract_paths, max_bytes).to_delayed())
-        for future in futures:
-            for value in future.result():
-                yield _decode(value)
-            future.release()
+        window = max(2, workers * 4)
+        pending: deque[Any] = deque()
+        for task in _tasks(raw, part_items):
+            pending.append(client.submit(_extract_parts, task, str(raw), max_bytes, pure=False))
+            while len(pending) >= window:
+                yield from _collect(pending.popleft())
+        while pending:
+            yield from _collect(pending.popleft())
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _collect(future: Any) -> Iterator[Result]:
+    values: list[str] = future.result()
+    future.release()
+    for value in values:
+        yield _decode(value)
 
 
 def default_cache_path(out: Path) -> Path:
@@ -215,11 +265,16 @@ def build_release(
     scheduler: str | None = None,
     quiet: bool = True,
     shard_rows: int = SHARD_ROWS,
+    part_items: int = PART_ITEMS,
+    keep_copies: bool = False,
 ) -> BuildSummary:
     """Build the release in ``out`` from every input under ``raw``.
 
     Every input becomes one record or one reject (see :class:`Ledger`). ``engine`` is
-    ``"local"`` (``workers`` processes, with the incremental cache) or ``"dask"``.
+    ``"local"`` (``workers`` processes, with the incremental cache) or ``"dask"``
+    (big files cut into parts of about ``part_items`` records, lines or rows).
+    Syndicated copies are merged into one record (``syndication.py``) unless
+    ``keep_copies``.
     """
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
@@ -230,12 +285,12 @@ def build_release(
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.ledger-", dir=out.parent))
-    ledger = Ledger(work / "ledger.sqlite")
+    ledger = Ledger(work / "ledger.sqlite", find_copies=not keep_copies)
     extractor: _Extractor | None = None
     progress = _progress(raw, quiet)
     try:
         if engine == "dask":
-            results = _dask_results(raw, max_bytes, workers, scheduler)
+            results = _dask_results(raw, max_bytes, workers, scheduler, part_items)
         else:
             store = BuildCache(cache or default_cache_path(out)) if use_cache else None
             extractor = _Extractor(workers, store)
@@ -246,6 +301,7 @@ def build_release(
         if extractor is not None:
             extractor.close()
         progress.close()
+        ledger.merge_copies()
         if not ledger.records:
             raise ValueError(f"no records could be built from {raw} ({ledger.rejects} rejects)")
         write_release(out, ledger, extractor_fingerprint(), shard_rows)

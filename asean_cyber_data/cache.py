@@ -19,7 +19,16 @@ from pathlib import Path
 from .read import Document
 
 #: Files whose content decides a record: the stages up to extraction and all data.
-_EXTRACTION_SOURCES = ("read.py", "clean.py", "datafiles.py", "models.py", "extract", "data")
+_EXTRACTION_SOURCES = (
+    "read.py",
+    "crawl.py",
+    "clean.py",
+    "datafiles.py",
+    "models.py",
+    "syndication.py",
+    "extract",
+    "data",
+)
 _LIBRARIES = (
     "lingua-language-detector",
     "babel",
@@ -28,6 +37,8 @@ _LIBRARIES = (
     "pydantic",
     "myanmartools",
     "pyicu-wheels",
+    "fastwarc",
+    "datasketch",
 )
 
 
@@ -61,6 +72,10 @@ def cache_key(doc: Document) -> str:
         doc.source or "",
         doc.url or "",
         doc.title or "",
+        doc.warc_record_id or "",
+        doc.fetched or "",
+        str(doc.offset) if doc.offset is not None else "",
+        str(doc.row) if doc.row is not None else "",
     )
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 

@@ -99,7 +99,9 @@ One article → one record. Fields: `source` (outlet named in the text), `langua
 parties: ISO 3166-1 alpha-2 or EU, UN, UNODC, ITU, INTERPOL, OSCE, NATO, G7, COE, WB,
 ADB), `initiatives` (English name where known, article's own words in `surface`), the
 cleaned `text`, `evidence` (`text[start:end]` is where each value was read),
-`provenance` (raw sha256, encoding, repairs) and `split`. The JSON Schema the records
+`provenance` (raw sha256, encoding, repairs, place in a crawl file) and `split`. A story
+republished by several outlets is one record; `copies` lists the others (id, outlet,
+URL, similarity). The JSON Schema the records
 follow is `{schema_file}` (in this folder).
 
 ## How the fields were extracted

@@ -24,6 +24,7 @@ def _build(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         quiet=args.quiet,
+        keep_copies=args.keep_copies,
     )
     print(summary.line())
     if args.strict and summary.rejects:
@@ -51,9 +52,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .extract import ExtractionError, extract_document
+    from .build import extract_or_reject
+    from .crawl import Skipped, read_input
     from .publish import record_json
-    from .read import Document, read_path
+    from .read import DEFAULT_MAX_BYTES, Document, Reject
 
     status = 0
     for name in args.files:
@@ -62,16 +64,19 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"error: no such file: {name}", file=sys.stderr)
             status = 1
             continue
-        for item in read_path(path.resolve(), path.resolve().parent):
+        for item in read_input(path.resolve(), path.resolve().parent, DEFAULT_MAX_BYTES):
+            if isinstance(item, Skipped):
+                continue  # a count of container items that are not articles
             if not isinstance(item, Document):
                 print(f"error: {name}: {item.reason}: {item.message}", file=sys.stderr)
                 status = 1
                 continue
-            try:
-                print(record_json(extract_document(item)))
-            except ExtractionError as error:
-                print(f"error: {name}: {error.reason}: {error.message}", file=sys.stderr)
+            result = extract_or_reject(item)
+            if isinstance(result, Reject):
+                print(f"error: {name}: {result.reason}: {result.message}", file=sys.stderr)
                 status = 1
+            else:
+                print(record_json(result))
     return status
 
 
@@ -196,6 +201,11 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--strict", action="store_true", help="exit non-zero when any input is rejected"
+    )
+    build.add_argument(
+        "--keep-copies",
+        action="store_true",
+        help="keep syndicated copies (near-duplicate articles) as records of their own",
     )
     build.set_defaults(run=_build)
 

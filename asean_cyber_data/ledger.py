@@ -4,8 +4,11 @@ Each extraction result enters the ledger as a record or a reject. The ledger app
 the accounting rules — an exact duplicate (same cleaned text) is rejected as
 ``duplicate_of`` the record kept; an id already taken is rejected as ``id_clash``
 naming both inputs — and keeps records, rejects and input hashes in a SQLite file, so
-a build of millions of articles holds none of them in memory. Publishing reads the
-records back in id order.
+a build of millions of articles holds none of them in memory. Container items that are
+not articles (WARC requests, metadata…) are counted per file and kind. At the end,
+:meth:`Ledger.merge_copies` merges syndicated copies (``syndication.py``): each copy
+becomes a ``near_duplicate_of`` reject and is listed in the kept record's ``copies``.
+Publishing reads the records back in id order.
 """
 
 from __future__ import annotations
@@ -15,15 +18,18 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from .crawl import Skipped
 from .models import Record
 from .read import Reject
+from .syndication import CopyIndex
 
 
 class Ledger:
     """Records, rejects and inputs of one build."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, find_copies: bool = True) -> None:
         self.path = path
         self._db = sqlite3.connect(path)
         self._db.executescript(
@@ -35,15 +41,26 @@ class Ledger:
             CREATE TABLE texts (hash TEXT PRIMARY KEY, id TEXT);
             CREATE TABLE rejects (path TEXT, reason TEXT, json TEXT);
             CREATE TABLE inputs (path TEXT PRIMARY KEY, sha256 TEXT);
+            CREATE TABLE skipped (path TEXT, kind TEXT, count INTEGER,
+                                  PRIMARY KEY (path, kind));
             """
         )
+        self._copies = CopyIndex(self._db) if find_copies else None
         self.records = 0
         self.rejects = 0
 
-    def add(self, result: Record | Reject | str) -> None:
-        """Account for one result: a record, a reject, or a record as validated JSON."""
+    def add(self, result: Record | Reject | Skipped | str) -> None:
+        """Account for one result: a record, a reject, a count of skipped container items,
+        or a record as validated JSON."""
         if isinstance(result, Reject):
             self._reject(result)
+            return
+        if isinstance(result, Skipped):
+            self._db.executemany(
+                "INSERT INTO skipped VALUES (?, ?, ?) ON CONFLICT (path, kind) "
+                "DO UPDATE SET count = count + excluded.count",
+                [(result.path, kind, count) for kind, count in result.counts],
+            )
             return
         if isinstance(result, Record):
             result = result.model_dump_json()
@@ -81,12 +98,58 @@ class Ledger:
                 counted=True,
             )
             return
-        self._db.execute(
+        cursor = self._db.execute(
             "INSERT INTO records VALUES (?, ?, ?, ?, ?)",
             (record_id, path, item["split"], item["language"], text),
         )
         self._db.execute("INSERT INTO texts VALUES (?, ?)", (text_hash, record_id))
+        if self._copies is not None:
+            self._copies.add(int(cursor.lastrowid or 0), item)
         self.records += 1
+
+    def _record(self, rid: int) -> dict[str, Any]:
+        row = self._db.execute("SELECT json FROM records WHERE rowid = ?", (rid,)).fetchone()
+        return dict(json.loads(row[0]))
+
+    def merge_copies(self) -> int:
+        """Merge syndicated copies into the record kept for each story (once, at the end
+        of the build); returns the number of copies merged."""
+        if self._copies is None:
+            return 0
+        merged = 0
+        for keeper, copies in self._copies.groups(self._record):
+            kept = self._record(keeper)
+            listed = []
+            for rid, score in copies:
+                copy = self._record(rid)
+                listed.append(
+                    {
+                        "id": copy["id"],
+                        "source": copy["source"]["name"],
+                        "url": copy["source"]["url"],
+                        "similarity": score,
+                    }
+                )
+                self._db.execute("DELETE FROM records WHERE rowid = ?", (rid,))
+                self._reject(
+                    Reject(
+                        copy["source"]["path"],
+                        "near_duplicate_of",
+                        f"the same story as record {kept['id']} (similarity {score:.3f})",
+                        copy["provenance"]["sha256"],
+                        kept["id"],
+                        similarity=score,
+                    ),
+                    counted=True,
+                )
+                self.records -= 1
+                merged += 1
+            listed.sort(key=lambda c: c["id"])
+            record = Record.model_validate({**kept, "copies": listed})
+            self._db.execute(
+                "UPDATE records SET json = ? WHERE rowid = ?", (record.model_dump_json(), keeper)
+            )
+        return merged
 
     def _reject(self, reject: Reject, counted: bool = False) -> None:
         if not counted:
@@ -119,6 +182,15 @@ class Ledger:
     def rejects_json(self) -> Iterator[str]:
         for (text,) in self._db.execute("SELECT json FROM rejects ORDER BY path, reason"):
             yield text
+
+    def skipped_counts(self) -> dict[str, dict[str, int]]:
+        """Container items that were not articles, by file and kind."""
+        counts: dict[str, dict[str, int]] = {}
+        for path, kind, count in self._db.execute(
+            "SELECT path, kind, count FROM skipped WHERE count > 0 ORDER BY path, kind"
+        ):
+            counts.setdefault(path, {})[kind] = count
+        return counts
 
     def inputs(self) -> Iterator[tuple[str, str]]:
         yield from self._db.execute("SELECT path, sha256 FROM inputs ORDER BY path")

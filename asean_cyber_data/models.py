@@ -79,13 +79,30 @@ class Provenance(Model):
 
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the raw input bytes")
     encoding: str = Field(description="Encoding the raw bytes were decoded with")
-    format: Literal["txt", "html", "jsonl", "string"] = Field(description="Input format")
+    format: Literal[
+        "txt", "html", "jsonl", "string", "warc", "warc.gz", "jsonl.gz", "jsonl.zst", "parquet"
+    ] = Field(description="Input format")
     repairs: list[str] = Field(default_factory=list, description="Text repairs applied")
-    line: int | None = Field(default=None, description="Line number in a JSONL input")
+    line: int | None = Field(
+        default=None, description="Line number (from 1) in a JSONL input, plain or compressed"
+    )
     title: str | None = Field(default=None, description="Title given by the input (HTML, JSONL)")
     given_date: str | None = Field(default=None, description="Date given by the input metadata")
     given_source: str | None = Field(
         default=None, description="Source or site name given by the input metadata"
+    )
+    # Added in schema 1.2.0 (optional): where in a crawl container the article was.
+    row: int | None = Field(default=None, description="Row number (from 1) in a Parquet input")
+    warc_record_id: str | None = Field(
+        default=None, description="WARC-Record-ID of the response record the article came from"
+    )
+    offset: int | None = Field(
+        default=None,
+        ge=0,
+        description="Byte offset of the WARC record in its file (of its gzip member in .warc.gz)",
+    )
+    fetched: str | None = Field(
+        default=None, description="When the crawler fetched the page (the WARC-Date header)"
     )
 
 
@@ -137,6 +154,17 @@ class Evidence(Model):
         return self
 
 
+class Copy(Model):
+    """A syndicated copy of a record's story, merged into it (see ``syndication.py``)."""
+
+    id: str = Field(description="Id the copy would have had as a record")
+    source: str | None = Field(description="Outlet name of the copy")
+    url: str | None = Field(default=None, description="URL of the copy")
+    similarity: float = Field(
+        ge=0, le=1, description="Jaccard similarity of the two texts' shingles"
+    )
+
+
 class Record(Model):
     """One article: who cooperated with whom on what, and when, with evidence."""
 
@@ -166,6 +194,11 @@ class Record(Model):
     split: Split = Field(
         default="train",
         description="Training split, from a hash of the id (stable across releases)",
+    )
+    # Added in schema 1.2.0 (optional).
+    copies: list[Copy] = Field(
+        default_factory=list,
+        description="Near-duplicate articles (the same story elsewhere) merged into this record",
     )
 
     @model_validator(mode="before")

@@ -155,7 +155,12 @@ def write_schema(out: Path) -> None:
 
 
 def write_manifest(
-    out: Path, records: int, rejects: int, inputs: Iterator[tuple[str, str]], extractor_version: str
+    out: Path,
+    records: int,
+    rejects: int,
+    inputs: Iterator[tuple[str, str]],
+    extractor_version: str,
+    skipped: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, Any]:
     outputs = {
         p.relative_to(out).as_posix(): file_sha256(p)
@@ -173,6 +178,9 @@ def write_manifest(
         "outputs": outputs,
         "inputs": dict(inputs),
     }
+    if skipped:  # crawl container items that are not articles, by file and kind
+        summary["skipped_count"] = sum(sum(kinds.values()) for kinds in skipped.values())
+        summary["skipped"] = skipped
     (out / MANIFEST).write_text(
         json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
@@ -194,7 +202,12 @@ def write_release(
         write_card(staging, ledger)
         write_jsonl(staging / REJECTS_JSONL, ledger.rejects_json())
         summary = write_manifest(
-            staging, ledger.records, ledger.rejects, ledger.inputs(), extractor_version
+            staging,
+            ledger.records,
+            ledger.rejects,
+            ledger.inputs(),
+            extractor_version,
+            ledger.skipped_counts(),
         )
         problems = validate_release(staging, json_schema=False)
         if problems:

@@ -10,7 +10,9 @@ Accepted inputs (found recursively under the raw root, in sorted path order):
 - ``.jsonl``: one article per line with at least ``text`` (optionally ``id``, ``url``,
   ``date``, ``source``, ``title``) — the shape of common news-crawl dumps.
 
-Anything else, and anything that cannot be read, becomes a :class:`Reject`.
+Crawl containers — ``.warc(.gz)``, ``.jsonl.gz``, ``.jsonl.zst``, ``.parquet`` — are read
+by :mod:`.crawl`, whose ``read_input`` is the entry point for every file. Anything else,
+and anything that cannot be read, becomes a :class:`Reject`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import codecs
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +49,13 @@ class Document:
     source: str | None = None
     title: str | None = None
     line: int | None = None
+    # Where in a crawl container (see crawl.py): Parquet row, WARC record and fetch time.
+    row: int | None = None
+    warc_record_id: str | None = None
+    offset: int | None = None
+    fetched: str | None = None
+    #: HTML still to be reduced to its main text in the per-document step (WARC pages).
+    markup: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,15 +67,20 @@ class Reject:
     message: str
     sha256: str
     id: str | None = None
+    #: For ``near_duplicate_of``: the Jaccard similarity to the record kept.
+    similarity: float | None = None
 
-    def to_json(self) -> dict[str, str | None]:
-        return {
+    def to_json(self) -> dict[str, str | float | None]:
+        out: dict[str, str | float | None] = {
             "path": self.path,
             "reason": self.reason,
             "message": self.message,
             "sha256": self.sha256,
             "id": self.id,
         }
+        if self.similarity is not None:
+            out["similarity"] = self.similarity
+        return out
 
 
 class InputError(Exception):
@@ -170,7 +184,8 @@ def read_path(
         )
         return
     if kind == "jsonl":
-        yield from _read_jsonl(path, relative, max_bytes)
+        with path.open("rb") as handle:
+            yield from read_jsonl_lines(enumerate(handle, start=1), relative, path.stem, max_bytes)
         return
     data = path.read_bytes()
     digest = sha256(data)
@@ -179,7 +194,8 @@ def read_path(
         yield Reject(
             relative,
             "unsupported_format",
-            f"'{path.suffix or path.name}' is not .txt, .html, .htm or .jsonl",
+            f"'{path.suffix or path.name}' is not .txt, .html, .htm, .jsonl(.gz, .zst), "
+            ".warc(.gz) or .parquet",
             digest,
         )
         return
@@ -211,68 +227,72 @@ def read_path(
     yield Document(stem_id, relative, text, digest, encoding, "txt")
 
 
-def _read_jsonl(path: Path, relative: str, max_bytes: int) -> Iterator[Document | Reject]:
-    """One document per line; a bad line is a reject, the rest of the file still counts."""
-    with path.open("rb") as handle:
-        for number, raw_line in enumerate(handle, start=1):
-            where = f"{relative}#{number}"
-            if not raw_line.strip():
-                continue
-            digest = sha256(raw_line)
-            fallback_id = f"{slug_id(path.stem)}-{number}"
-            if len(raw_line) > max_bytes:
-                yield Reject(
-                    where,
-                    "too_large",
-                    f"line of {len(raw_line)} bytes exceeds the {max_bytes}-byte limit",
-                    digest,
-                    fallback_id,
-                )
-                continue
-            try:
-                item = json.loads(raw_line.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                yield Reject(
-                    where,
-                    "invalid_json",
-                    f"line {number} is not JSON: {error}",
-                    digest,
-                    fallback_id,
-                )
-                continue
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                yield Reject(
-                    where,
-                    "invalid_json",
-                    f"line {number} has no string 'text' field",
-                    digest,
-                    fallback_id,
-                )
-                continue
-            if not item["text"].strip():
-                yield Reject(
-                    where, "empty", f"line {number} has an empty text", digest, fallback_id
-                )
-                continue
-            given = item.get("id")
-            doc_id = fallback_id
-            if isinstance(given, (str, int)) and str(given).strip():
-                doc_id = safe_id(str(given)) or slug_id(str(given))
-
-            def text_or_none(key: str, item: dict[str, object] = item) -> str | None:
-                value = item.get(key)
-                return value if isinstance(value, str) and value.strip() else None
-
-            yield Document(
-                doc_id,
+def read_jsonl_lines(
+    lines: Iterable[tuple[int, bytes]],
+    relative: str,
+    stem: str,
+    max_bytes: int,
+    fmt: str = "jsonl",
+) -> Iterator[Document | Reject]:
+    """One document per ``(line number, line)``; a bad line is a reject, the rest of the file
+    still counts. The lines may come from a plain file or a decompressed stream (crawl.py)."""
+    for number, raw_line in lines:
+        where = f"{relative}#{number}"
+        if not raw_line.strip():
+            continue
+        digest = sha256(raw_line)
+        fallback_id = f"{slug_id(stem)}-{number}"
+        if len(raw_line) > max_bytes:
+            yield Reject(
                 where,
-                item["text"],
+                "too_large",
+                f"line of {len(raw_line)} bytes exceeds the {max_bytes}-byte limit",
                 digest,
-                "utf-8",
-                "jsonl",
-                url=text_or_none("url"),
-                date=text_or_none("date"),
-                source=text_or_none("source"),
-                title=text_or_none("title"),
-                line=number,
+                fallback_id,
             )
+            continue
+        try:
+            item = json.loads(raw_line.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            yield Reject(
+                where,
+                "invalid_json",
+                f"line {number} is not JSON: {error}",
+                digest,
+                fallback_id,
+            )
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            yield Reject(
+                where,
+                "invalid_json",
+                f"line {number} has no string 'text' field",
+                digest,
+                fallback_id,
+            )
+            continue
+        if not item["text"].strip():
+            yield Reject(where, "empty", f"line {number} has an empty text", digest, fallback_id)
+            continue
+        given = item.get("id")
+        doc_id = fallback_id
+        if isinstance(given, (str, int)) and str(given).strip():
+            doc_id = safe_id(str(given)) or slug_id(str(given))
+
+        def text_or_none(key: str, item: dict[str, object] = item) -> str | None:
+            value = item.get(key)
+            return value if isinstance(value, str) and value.strip() else None
+
+        yield Document(
+            doc_id,
+            where,
+            item["text"],
+            digest,
+            "utf-8",
+            fmt,
+            url=text_or_none("url"),
+            date=text_or_none("date"),
+            source=text_or_none("source"),
+            title=text_or_none("title"),
+            line=number,
+        )

@@ -95,6 +95,8 @@ def _arrow_type(annotation: Any) -> pa.DataType:
         return pa.string()
     if annotation is int:
         return pa.int64()
+    if annotation is float:
+        return pa.float64()
     if annotation is bool:
         return pa.bool_()
     raise TypeError(f"no Arrow type for {annotation!r}")

@@ -135,6 +135,25 @@ def _check_jsonl(
     return count
 
 
+def _older_type_fits(old: Any, new: Any) -> bool:
+    """An older minor version's Arrow type is the current one, or a struct (or list of
+    structs) whose every field the current struct has, with a type that fits."""
+    import pyarrow as pa
+
+    if old == new:
+        return True
+    if pa.types.is_struct(old) and pa.types.is_struct(new):
+        names = [new.field(i).name for i in range(new.num_fields)]
+        return all(
+            old.field(i).name in names
+            and _older_type_fits(old.field(i).type, new.field(old.field(i).name).type)
+            for i in range(old.num_fields)
+        )
+    if pa.types.is_list(old) and pa.types.is_list(new):
+        return _older_type_fits(old.value_type, new.value_type)
+    return False
+
+
 def _check_parquet(release: Path, count: int, problems: list[str]) -> None:
     import pyarrow.parquet as pq
 
@@ -155,7 +174,8 @@ def _check_parquet(release: Path, count: int, problems: list[str]) -> None:
             matches = schema.remove_metadata().equals(current.remove_metadata())
         else:  # an older minor version: every field it has, the current schema has too
             matches = all(
-                current.get_field_index(f.name) >= 0 and current.field(f.name).type == f.type
+                current.get_field_index(f.name) >= 0
+                and _older_type_fits(f.type, current.field(f.name).type)
                 for f in schema
             )
         if not matches:
@@ -181,7 +201,11 @@ def _check_hf(release: Path, count: int, problems: list[str]) -> None:
     if version == SCHEMA_VERSION:
         matches = dataset.features == current
     else:
-        matches = all(current.get(k) == v for k, v in dataset.features.items())
+        old, new = dataset.features.arrow_schema, current.arrow_schema
+        matches = all(
+            new.get_field_index(f.name) >= 0 and _older_type_fits(f.type, new.field(f.name).type)
+            for f in old
+        )
     if not matches:
         problems.append(f"{path}: features differ from the record schema")
     if dataset.num_rows != count:

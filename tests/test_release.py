@@ -118,7 +118,8 @@ def test_older_minor_version_is_read() -> None:
     from asean_cyber_data.validate import check_version
 
     check_version("1.0.0", "here")  # an older minor version is read
-    check_version("1.1.0", "here")  # the current one
+    check_version("1.1.0", "here")  # an older minor version
+    check_version("1.2.0", "here")  # the current one
     with pytest.raises(SchemaVersionError, match="newer"):
         check_version("1.9.0", "here")
     with pytest.raises(SchemaVersionError, match="major 0"):

@@ -99,6 +99,7 @@ def test_killed_build_leaves_the_previous_release_intact(tmp_path: Path) -> None
             "--workers",
             "1",
             "--no-cache",
+            "--keep-copies",  # the marked copies are near-duplicates: keep a big release
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
