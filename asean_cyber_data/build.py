@@ -1,8 +1,10 @@
-"""The build: read → clean → extract → validate → publish, one document at a time.
+"""The build: read → gate → clean → relevance → extract → validate → publish, one
+document at a time.
 
-``build_release`` streams the inputs under the raw root, extracts each document with
-the pure per-document function (optionally on several processes), accounts for every
-input — each becomes one record or one reject — and publishes the release atomically.
+``build_release`` streams the inputs under the raw root, screens each with the
+crawl-speed gate, extracts what passes with the pure per-document function (optionally
+on several processes), accounts for every input — each becomes one record, one reject
+or one line of the off-topic listing — and publishes the release atomically.
 """
 
 from __future__ import annotations
@@ -16,15 +18,18 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .cache import BuildCache, cache_key, extractor_fingerprint
 from .extract import ExtractionError, extract_document
+from .gate import screen
 from .ledger import Ledger
 from .models import Record
 from .publish import SHARD_ROWS, write_release
 from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, read_path
+from .relevance import THRESHOLD
 
 #: Documents handed to the worker pool at a time: enough to keep every core busy while
 #: memory stays bounded by the batch, not by the number of inputs.
@@ -39,34 +44,72 @@ class BuildSummary:
     rejects: int
     seconds: float
     cached: int = 0
+    off_topic: int = 0
 
     def line(self) -> str:
-        total = self.records + self.rejects
+        total = self.records + self.rejects + self.off_topic
         rate = total / self.seconds if self.seconds else 0.0
         reused = f", {self.cached} from cache" if self.cached else ""
         return (
-            f"built {self.records} records, {self.rejects} rejects in {self.seconds:.1f}s "
-            f"({rate:.0f} docs/s{reused})"
+            f"built {self.records} records, {self.rejects} rejects, {self.off_topic} "
+            f"off-topic in {self.seconds:.1f}s ({rate:.0f} docs/s{reused})"
         )
 
 
-def extract_or_reject(doc: Document) -> Record | Reject:
-    """The per-document step: a record, or a reject that says why not."""
+def gate_reject(doc: Document) -> Reject | None:
+    """The crawl-speed gate on a decoded document: an ``off_topic`` reject, or None.
+
+    HTML pages were gated on their raw markup before trafilatura (``read_path``)."""
+    if doc.format == "html":
+        return None
+    why = screen(doc.text)
+    if why is None:
+        return None
+    return Reject(doc.path, "off_topic", why, doc.sha256, doc.id, score=0.0)
+
+
+def extract_or_reject(
+    doc: Document, keep_off_topic: bool = False, threshold: float = THRESHOLD
+) -> Record | Reject:
+    """The per-document step after the gate: a record, or a reject that says why not."""
     try:
-        return extract_document(doc)
+        return extract_document(doc, keep_off_topic, threshold)
     except ExtractionError as error:
-        return Reject(doc.path, error.reason, error.message, doc.sha256, doc.id)
+        return Reject(doc.path, error.reason, error.message, doc.sha256, doc.id, error.score)
 
 
-def _extract_encoded(doc: Document) -> str:
+def process_path(
+    path: Path,
+    root: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    keep_off_topic: bool = False,
+    threshold: float = THRESHOLD,
+) -> Iterator[Record | Reject]:
+    """One input file through every per-document stage: read → gate → clean → relevance →
+    extract. The Dask engine and ``evaluate`` run this; the local engine runs the same
+    functions, reading and gating in the parent process and extracting in its workers."""
+    gate = None if keep_off_topic else screen
+    for item in read_path(path, root, max_bytes, gate):
+        if isinstance(item, Reject):
+            yield item
+            continue
+        blocked = None if keep_off_topic else gate_reject(item)
+        yield blocked or extract_or_reject(item, keep_off_topic, threshold)
+
+
+def _extract_encoded(doc: Document, keep_off_topic: bool, threshold: float) -> str:
     """The per-document step with its result as text: cheap to send between processes."""
-    return _encode(extract_or_reject(doc))
+    return _encode(extract_or_reject(doc, keep_off_topic, threshold))
 
 
-def read_inputs(raw: Path, max_bytes: int) -> Iterator[Document | Reject]:
-    """Every document and reject under ``raw``, lazily, in sorted path order."""
+def read_inputs(
+    raw: Path, max_bytes: int, keep_off_topic: bool = False
+) -> Iterator[Document | Reject]:
+    """Every document and reject under ``raw``, lazily, in sorted path order (HTML pages
+    screened by the gate before they are parsed, unless ``keep_off_topic``)."""
+    gate = None if keep_off_topic else screen
     for path in discover(raw):
-        yield from read_path(path, raw, max_bytes)
+        yield from read_path(path, raw, max_bytes, gate)
 
 
 #: A result between processes or in the cache: a reject, or a record's validated JSON
@@ -87,12 +130,25 @@ def _decode(value: str) -> Reject | str:
 
 
 class _Extractor:
-    """Runs the per-document step over batches, reusing cached results."""
+    """Runs the gate, then the per-document step over batches, reusing cached results.
 
-    def __init__(self, workers: int, cache: BuildCache | None) -> None:
+    The gate runs here, in the reading process: it is cheaper than a cache lookup or
+    sending the document to a worker, and it stops most of a crawl.
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        cache: BuildCache | None,
+        keep_off_topic: bool = False,
+        threshold: float = THRESHOLD,
+    ) -> None:
         self.cache = cache
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         self.cached = 0
+        self.keep_off_topic = keep_off_topic
+        self.step = partial(_extract_encoded, keep_off_topic=keep_off_topic, threshold=threshold)
+        self.variant = f"keep={keep_off_topic},threshold={threshold!r}"
 
     def run(self, batch: list[Document | Reject]) -> list[Result]:
         keys: dict[int, str] = {}
@@ -102,8 +158,12 @@ class _Extractor:
             if isinstance(item, Reject):
                 done[index] = item
                 continue
+            blocked = None if self.keep_off_topic else gate_reject(item)
+            if blocked is not None:
+                done[index] = blocked
+                continue
             if self.cache is not None:
-                keys[index] = cache_key(item)
+                keys[index] = cache_key(item, self.variant)
                 hit = self.cache.get(keys[index])
                 if hit is not None:
                     done[index] = _decode(hit)
@@ -114,9 +174,9 @@ class _Extractor:
         # Worker processes pay a start-up cost (language models, gazetteers): a handful
         # of changed inputs is faster to extract here.
         encoded = (
-            list(self.pool.map(_extract_encoded, docs, chunksize=16))
+            list(self.pool.map(self.step, docs, chunksize=16))
             if self.pool and len(docs) >= POOL_THRESHOLD
-            else [_extract_encoded(doc) for doc in docs]
+            else [self.step(doc) for doc in docs]
         )
         for (index, _), value in zip(todo, encoded, strict=True):
             done[index] = _decode(value)
@@ -143,17 +203,24 @@ def _results(
     yield from extractor.run(batch)
 
 
-def _extract_paths(pairs: list[tuple[str, str]], max_bytes: int) -> list[str]:
-    """One Dask partition: read and extract each input path, results encoded as text."""
+def _extract_paths(
+    pairs: list[tuple[str, str]], max_bytes: int, keep_off_topic: bool, threshold: float
+) -> list[str]:
+    """One Dask partition: every stage for each input path, results encoded as text."""
     out: list[str] = []
     for path, root in pairs:
-        for item in read_path(Path(path), Path(root), max_bytes):
-            out.append(_encode(item if isinstance(item, Reject) else extract_or_reject(item)))
+        for item in process_path(Path(path), Path(root), max_bytes, keep_off_topic, threshold):
+            out.append(_encode(item))
     return out
 
 
 def _dask_results(
-    raw: Path, max_bytes: int, workers: int, scheduler: str | None
+    raw: Path,
+    max_bytes: int,
+    workers: int,
+    scheduler: str | None,
+    keep_off_topic: bool = False,
+    threshold: float = THRESHOLD,
 ) -> Iterator[Result]:
     """The same per-document function on Dask: a bag of input paths, ``map_partitions``.
 
@@ -178,7 +245,9 @@ def _dask_results(
             return
         partitions = max(1, min(len(pairs), workers * 8, len(pairs) // 50 + 1))
         bag = db.from_sequence(pairs, npartitions=partitions)
-        futures = client.compute(bag.map_partitions(_extract_paths, max_bytes).to_delayed())
+        futures = client.compute(
+            bag.map_partitions(_extract_paths, max_bytes, keep_off_topic, threshold).to_delayed()
+        )
         for future in futures:
             for value in future.result():
                 yield _decode(value)
@@ -214,12 +283,20 @@ def build_release(
     scheduler: str | None = None,
     quiet: bool = True,
     shard_rows: int = SHARD_ROWS,
+    keep_off_topic: bool = False,
+    threshold: float | None = None,
 ) -> BuildSummary:
     """Build the release in ``out`` from every input under ``raw``.
 
-    Every input becomes one record or one reject (see :class:`Ledger`). ``engine`` is
-    ``"local"`` (``workers`` processes, with the incremental cache) or ``"dask"``.
+    Every input becomes one record, one reject or one line of the off-topic listing (see
+    :class:`Ledger`). ``engine`` is ``"local"`` (``workers`` processes, with the
+    incremental cache) or ``"dask"``. Articles whose relevance score is below
+    ``threshold`` (default :data:`~asean_cyber_data.relevance.THRESHOLD`) are off-topic;
+    ``keep_off_topic`` keeps them as records with the score.
     """
+    threshold = THRESHOLD if threshold is None else threshold
+    if not 0 < threshold <= 1:
+        raise ValueError(f"the relevance threshold must be in (0, 1], got {threshold}")
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
     if engine not in ("local", "dask"):
@@ -234,11 +311,17 @@ def build_release(
     progress = _progress(raw, quiet)
     try:
         if engine == "dask":
-            results = _dask_results(raw, max_bytes, workers, scheduler)
+            results = _dask_results(
+                raw, max_bytes, workers, scheduler, keep_off_topic, threshold
+            )
         else:
             store = BuildCache(cache or default_cache_path(out)) if use_cache else None
-            extractor = _Extractor(workers, store)
-            results = _results(read_inputs(raw, max_bytes), extractor, BATCH_PER_WORKER * workers)
+            extractor = _Extractor(workers, store, keep_off_topic, threshold)
+            results = _results(
+                read_inputs(raw, max_bytes, keep_off_topic),
+                extractor,
+                BATCH_PER_WORKER * workers,
+            )
         for result in results:
             ledger.add(result)
             progress.update(1)
@@ -246,8 +329,17 @@ def build_release(
             extractor.close()
         progress.close()
         if not ledger.records:
-            raise ValueError(f"no records could be built from {raw} ({ledger.rejects} rejects)")
-        write_release(out, ledger, extractor_fingerprint(), shard_rows)
+            raise ValueError(
+                f"no records could be built from {raw} ({ledger.rejects} rejects, "
+                f"{ledger.off_topic} off-topic)"
+            )
+        write_release(
+            out,
+            ledger,
+            extractor_fingerprint(),
+            shard_rows,
+            {"threshold": threshold, "keep_off_topic": keep_off_topic},
+        )
     finally:
         ledger.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -256,4 +348,5 @@ def build_release(
         ledger.rejects,
         time.perf_counter() - started,
         extractor.cached if extractor else 0,
+        ledger.off_topic,
     )

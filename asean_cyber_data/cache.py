@@ -19,8 +19,24 @@ from pathlib import Path
 from .read import Document
 
 #: Files whose content decides a record: the stages up to extraction and all data.
-_EXTRACTION_SOURCES = ("read.py", "clean.py", "langdata.py", "models.py", "extract", "data")
-_LIBRARIES = ("lingua-language-detector", "babel", "ftfy", "trafilatura", "pydantic")
+_EXTRACTION_SOURCES = (
+    "read.py",
+    "clean.py",
+    "langdata.py",
+    "models.py",
+    "gate.py",
+    "relevance.py",
+    "extract",
+    "data",
+)
+_LIBRARIES = (
+    "lingua-language-detector",
+    "babel",
+    "ftfy",
+    "trafilatura",
+    "pydantic",
+    "ahocorasick-rs",
+)
 
 
 @lru_cache(maxsize=1)
@@ -43,9 +59,11 @@ def extractor_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_key(doc: Document) -> str:
+def cache_key(doc: Document, variant: str = "") -> str:
+    """The cache key of ``doc``'s result; ``variant`` names build options that change it."""
     parts = (
         extractor_fingerprint(),
+        variant,
         doc.id,
         doc.path,
         doc.sha256,

@@ -24,6 +24,8 @@ def _build(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         quiet=args.quiet,
+        keep_off_topic=args.keep_off_topic,
+        threshold=args.relevance_threshold,
     )
     print(summary.line())
     if args.strict and summary.rejects:
@@ -68,7 +70,7 @@ def _extract(args: argparse.Namespace) -> int:
                 status = 1
                 continue
             try:
-                print(record_json(extract_document(item)))
+                print(record_json(extract_document(item, keep_off_topic=True)))
             except ExtractionError as error:
                 print(f"error: {name}: {error.reason}: {error.message}", file=sys.stderr)
                 status = 1
@@ -188,7 +190,23 @@ def parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="extract every input again, ignoring the cache"
     )
     build.add_argument(
-        "--strict", action="store_true", help="exit non-zero when any input is rejected"
+        "--strict",
+        action="store_true",
+        help="exit non-zero when any input is rejected (off-topic articles are not failures)",
+    )
+    build.add_argument(
+        "--keep-off-topic",
+        action="store_true",
+        help="keep off-topic articles as records (relevance.relevant = false) instead of "
+        "listing them in off_topic.jsonl.gz; the gate is not applied",
+    )
+    build.add_argument(
+        "--relevance-threshold",
+        type=float,
+        default=None,
+        metavar="SCORE",
+        help="relevance score an article needs to be on-topic, in (0, 1] "
+        "(default: the measured threshold, see README)",
     )
     build.set_defaults(run=_build)
 

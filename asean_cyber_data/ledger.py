@@ -6,6 +6,10 @@ the accounting rules — an exact duplicate (same cleaned text) is rejected as
 naming both inputs — and keeps records, rejects and input hashes in a SQLite file, so
 a build of millions of articles holds none of them in memory. Publishing reads the
 records back in id order.
+
+Off-topic articles (reason ``off_topic``: stopped by the gate or below the relevance
+threshold) are most of a news crawl, so they are kept apart and compactly: path, id,
+score and why, in input order, for the release's gzip-compressed off-topic listing.
 """
 
 from __future__ import annotations
@@ -35,15 +39,24 @@ class Ledger:
             CREATE TABLE texts (hash TEXT PRIMARY KEY, id TEXT);
             CREATE TABLE rejects (path TEXT, reason TEXT, json TEXT);
             CREATE TABLE inputs (path TEXT PRIMARY KEY, sha256 TEXT);
+            CREATE TABLE off_topic (path TEXT, id TEXT, score REAL, why TEXT);
             """
         )
         self.records = 0
         self.rejects = 0
+        self.off_topic = 0
 
     def add(self, result: Record | Reject | str) -> None:
         """Account for one result: a record, a reject, or a record as validated JSON."""
         if isinstance(result, Reject):
-            self._reject(result)
+            if result.reason == "off_topic":
+                self._db.execute(
+                    "INSERT INTO off_topic VALUES (?, ?, ?, ?)",
+                    (result.path, result.id, result.score or 0.0, result.message),
+                )
+                self.off_topic += 1
+            else:
+                self._reject(result)
             return
         if isinstance(result, Record):
             result = result.model_dump_json()
@@ -119,6 +132,15 @@ class Ledger:
     def rejects_json(self) -> Iterator[str]:
         for (text,) in self._db.execute("SELECT json FROM rejects ORDER BY path, reason"):
             yield text
+
+    def off_topic_json(self) -> Iterator[str]:
+        """The off-topic listing's lines, in input order."""
+        for path, doc_id, score, why in self._db.execute(
+            "SELECT path, id, score, why FROM off_topic ORDER BY rowid"
+        ):
+            yield json.dumps(
+                {"path": path, "id": doc_id, "score": score, "why": why}, ensure_ascii=False
+            )
 
     def inputs(self) -> Iterator[tuple[str, str]]:
         yield from self._db.execute("SELECT path, sha256 FROM inputs ORDER BY path")

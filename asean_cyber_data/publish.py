@@ -2,8 +2,9 @@
 
 A release holds ``records.jsonl`` (sorted by id), ``records.parquet`` (explicit Arrow
 schema, schema version in its metadata), ``hf/`` (a ``datasets`` ``save_to_disk``
-directory with explicit features), ``rejects.jsonl`` and ``manifest.json`` (versions,
-counts, sha256 of every output and every raw input). Every file is written into a
+directory with explicit features), ``rejects.jsonl``, ``off_topic.jsonl.gz`` (every
+off-topic input: path, id, score, why) and ``manifest.json`` (versions, counts, sha256
+of every output and of every raw input that is a record or a reject). Every file is written into a
 temporary directory beside the target, validated, and only then swapped in, so a
 crash never leaves a half-written release. Outputs contain no timestamps: the same
 records give the same bytes.
@@ -11,6 +12,7 @@ records give the same bytes.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -32,6 +34,7 @@ from .version import SCHEMA_VERSION, __version__
 RECORDS_JSONL = "records.jsonl"
 RECORDS_PARQUET = "records.parquet"
 REJECTS_JSONL = "rejects.jsonl"
+OFF_TOPIC = "off_topic.jsonl.gz"
 MANIFEST = "manifest.json"
 HF_DIR = "hf"
 #: Rows per Parquet shard and per HF shard: bounded files however large the release.
@@ -168,7 +171,13 @@ def write_hf(out: Path, shard_rows: int = SHARD_ROWS) -> None:
 
 
 def write_manifest(
-    out: Path, records: int, rejects: int, inputs: Iterator[tuple[str, str]], extractor_version: str
+    out: Path,
+    records: int,
+    rejects: int,
+    inputs: Iterator[tuple[str, str]],
+    extractor_version: str,
+    off_topic: int = 0,
+    relevance: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     outputs = {
         p.relative_to(out).as_posix(): file_sha256(p)
@@ -181,7 +190,9 @@ def write_manifest(
         "extractor_version": extractor_version,
         "record_count": records,
         "reject_count": rejects,
-        "input_count": records + rejects,
+        "off_topic_count": off_topic,
+        "input_count": records + rejects + off_topic,
+        "relevance": relevance or {},
         "outputs": outputs,
         "inputs": dict(inputs),
     }
@@ -192,7 +203,11 @@ def write_manifest(
 
 
 def write_release(
-    out: Path, ledger: Ledger, extractor_version: str, shard_rows: int = SHARD_ROWS
+    out: Path,
+    ledger: Ledger,
+    extractor_version: str,
+    shard_rows: int = SHARD_ROWS,
+    relevance: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Write a complete release into a temporary directory and swap it in for ``out``."""
     from .validate import validate_release
@@ -206,8 +221,15 @@ def write_release(
         write_hf(staging, shard_rows)
         write_card(staging, ledger)
         write_jsonl(staging / REJECTS_JSONL, ledger.rejects_json())
+        write_jsonl_gz(staging / OFF_TOPIC, ledger.off_topic_json())
         summary = write_manifest(
-            staging, ledger.records, ledger.rejects, ledger.inputs(), extractor_version
+            staging,
+            ledger.records,
+            ledger.rejects,
+            ledger.inputs(),
+            extractor_version,
+            ledger.off_topic,
+            relevance,
         )
         problems = validate_release(staging, json_schema=False)
         if problems:
@@ -223,6 +245,16 @@ def write_jsonl(path: Path, lines: Iterable[str]) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         for line in lines:
             handle.write(line + "\n")
+
+
+def write_jsonl_gz(path: Path, lines: Iterable[str]) -> None:
+    """JSON lines, gzip-compressed reproducibly: no file name or time in the header."""
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed,
+    ):
+        for line in lines:
+            packed.write((line + "\n").encode("utf-8"))
 
 
 def _swap(staging: Path, out: Path) -> None:

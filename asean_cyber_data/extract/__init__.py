@@ -14,8 +14,18 @@ from pydantic import ValidationError
 
 from ..clean import clean_repaired, normalize, repair
 from ..langdata import LanguagePack, fold, pack
-from ..models import Evidence, Initiative, Partner, Provenance, Record, Source, Speaker
+from ..models import (
+    Evidence,
+    Initiative,
+    Partner,
+    Provenance,
+    Record,
+    Relevance,
+    Source,
+    Speaker,
+)
 from ..read import Document
+from ..relevance import THRESHOLD, assess, why_off_topic
 from .dates import find_date, find_event_date
 from .initiatives import find_initiatives
 from .language import detect_language
@@ -31,14 +41,21 @@ MIN_LETTERS = 30
 class ExtractionError(ValueError):
     """A document that cannot become a record; ``reason`` is a rejects-report code."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, score: float | None = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = message
+        self.score = score  # the relevance score of an ``off_topic`` article
 
 
-def extract_document(doc: Document) -> Record:
-    """The record for one decoded document (raises :class:`ExtractionError`)."""
+def extract_document(
+    doc: Document, keep_off_topic: bool = False, threshold: float = THRESHOLD
+) -> Record:
+    """The record for one decoded document (raises :class:`ExtractionError`).
+
+    An article that is not about ASEAN cyber cooperation (:mod:`..relevance`) raises
+    ``off_topic`` before any field is extracted, unless ``keep_off_topic``.
+    """
     repaired, repairs = repair(doc.text)
     language_code = detect_language(normalize(repaired))
     language = pack(language_code)
@@ -50,14 +67,23 @@ def extract_document(doc: Document) -> Record:
             "not_an_article",
             f"only {letters} letters left after cleaning: too little to be an article",
         )
+    # Relevance stage (asean_cyber_data/relevance.py): decided once, on the cleaned text.
+    relevance = assess(text, language_code, threshold)
+    if not relevance.relevant and not keep_off_topic:
+        raise ExtractionError("off_topic", why_off_topic(relevance), relevance.score)
     try:
-        return _record(doc, text, language_code, language, cleaned.repairs)
+        return _record(doc, text, language_code, language, cleaned.repairs, relevance)
     except ValidationError as error:
         raise ExtractionError("invalid_record", f"record failed validation: {error}") from error
 
 
 def _record(
-    doc: Document, text: str, language_code: str, language: LanguagePack, repairs: tuple[str, ...]
+    doc: Document,
+    text: str,
+    language_code: str,
+    language: LanguagePack,
+    repairs: tuple[str, ...],
+    relevance: Relevance | None = None,
 ) -> Record:
     evidence: list[Evidence] = []
 
@@ -129,6 +155,7 @@ def _record(
             given_date=doc.date,
             given_source=doc.source,
         ),
+        relevance=relevance,
     )
 
 
@@ -138,14 +165,19 @@ def _cite(field: str, start: int, end: int, value: str) -> Evidence:
 
 
 def extract(text: str, id: str = "article", path: str = "<string>") -> Record:
-    """The record for one article given as a string (the public one-call API)."""
+    """The record for one article given as a string (the public one-call API).
+
+    Every article gives a record here, off-topic ones too: ``record.relevance`` says
+    whether it is about ASEAN cyber cooperation (a build leaves off-topic ones out).
+    """
     if not isinstance(text, str):
         raise ExtractionError("invalid_input", f"expected str, got {type(text).__name__}")
     if not text.strip():
         raise ExtractionError("empty", "the article text is empty")
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return extract_document(
-        Document(id=id, path=path, text=text, sha256=digest, encoding="utf-8", format="string")
+        Document(id=id, path=path, text=text, sha256=digest, encoding="utf-8", format="string"),
+        keep_off_topic=True,
     )
 
 
