@@ -36,6 +36,8 @@ _LIBRARIES = (
     "trafilatura",
     "pydantic",
     "ahocorasick-rs",
+    "myanmartools",
+    "python-myanmar",
 )
 
 

@@ -5,7 +5,9 @@ Three steps, each recorded in the record's provenance when it changed something:
 1. ``repair``: mojibake of the usual kinds (UTF-8 read as cp1252 or Mac Roman) is
    reversed. ftfy handles the cp1252 family; a second pass reverses UTF-8 read as
    Mac Roman (``–¬†`` → ``– ``), which ftfy leaves alone. Text that was already
-   correct is returned unchanged (quotes are never "uncurled").
+   correct is returned unchanged (quotes are never "uncurled"). Burmese written in the
+   legacy Zawgyi font encoding (myanmartools' detector) is converted to Unicode
+   (python-myanmar's converter): no Unicode word of the language data would match it.
 2. ``normalize``: Unicode NFC, unusual spaces to plain spaces, line ends to ``\\n``.
 3. ``strip_boilerplate``: scraped page furniture ("Leave a Reply", "Komentar (0)",
    share buttons) removed line by line, using the patterns in the language data.
@@ -17,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import ftfy
 
@@ -84,6 +87,26 @@ def _reverse_misread(text: str, codec: str) -> str:
     return _utf8_misread_as(codec).sub(fix, text)
 
 
+#: Above this probability (myanmartools' model) Burmese text is in Zawgyi.
+ZAWGYI_PROBABILITY = 0.95
+
+
+@cache
+def _zawgyi_detector() -> Any:
+    from myanmartools import ZawgyiDetector
+
+    return ZawgyiDetector()
+
+
+def is_zawgyi(text: str) -> bool:
+    """Burmese text in the Zawgyi encoding. Zawgyi writes every final consonant with
+    U+1039, so text without it is decided by one substring test."""
+    return (
+        "\u1039" in text
+        and _zawgyi_detector().get_zawgyi_probability(text) > ZAWGYI_PROBABILITY
+    )
+
+
 @cache
 def _suspicious() -> re.Pattern[str]:
     """Anything ftfy could change: UTF-8 read as cp1252 or Latin-1, controls, escapes."""
@@ -108,6 +131,11 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
         if mac_fixed != fixed:
             repairs.append("utf8-as-mac-roman")
             fixed = mac_fixed
+        if is_zawgyi(fixed):
+            from myanmar import converter
+
+            fixed = unicodedata.normalize("NFC", converter.convert(fixed, "zawgyi", "unicode"))
+            repairs.append("zawgyi")
     return fixed, tuple(repairs)
 
 

@@ -14,7 +14,8 @@ Aho–Corasick pass (``ahocorasick-rs``) of a single automaton holding:
   only ASEAN ones: in a member state's language its own country is a party unnamed.)
 - the marks of mojibake (UTF-8 read as cp1252, Latin-1 or Mac Roman: ``Ã©``, ``á»``,
   ``à¸``…): cleaning repairs such text into words the raw text does not show, so a text
-  with these marks is always let through.
+  with these marks is always let through — as is Burmese in the Zawgyi encoding, which
+  cleaning converts to Unicode.
 
 The raw text is prepared as cleaning and the relevance stage prepare it (NFC,
 invisible characters removed, unusual spaces made plain, lower case, no spaces between
@@ -29,7 +30,7 @@ import html
 import unicodedata
 from functools import cache
 
-from .clean import _INVISIBLE, _SPACES
+from .clean import _INVISIBLE, _SPACES, is_zawgyi
 from .langdata import base_data, languages, pack
 from .relevance import Term, TermMatcher, language_terms, make_term, squeezed
 
@@ -85,10 +86,8 @@ def prepared(text: str, is_html: bool = False) -> str:
 def screen(text: str, is_html: bool = False) -> str | None:
     """``None`` when the article may be on-topic, else why it cannot be."""
     kinds = {term.kind for _, _, term in automaton().candidates(prepared(text, is_html))}
-    if "mojibake" in kinds:
+    if "mojibake" in kinds or ("cyber" in kinds and "party" in kinds):
         return None
-    if "cyber" not in kinds:
-        return NO_CYBER
-    if "party" not in kinds:
-        return NO_PARTY
-    return None
+    if is_zawgyi(text):  # cleaning converts it to Unicode, which the terms are written in
+        return None
+    return NO_CYBER if "cyber" not in kinds else NO_PARTY
