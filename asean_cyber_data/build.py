@@ -311,9 +311,7 @@ def build_release(
     progress = _progress(raw, quiet)
     try:
         if engine == "dask":
-            results = _dask_results(
-                raw, max_bytes, workers, scheduler, keep_off_topic, threshold
-            )
+            results = _dask_results(raw, max_bytes, workers, scheduler, keep_off_topic, threshold)
         else:
             store = BuildCache(cache or default_cache_path(out)) if use_cache else None
             extractor = _Extractor(workers, store, keep_off_topic, threshold)

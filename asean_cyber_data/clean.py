@@ -101,10 +101,7 @@ def _zawgyi_detector() -> Any:
 def is_zawgyi(text: str) -> bool:
     """Burmese text in the Zawgyi encoding. Zawgyi writes every final consonant with
     U+1039, so text without it is decided by one substring test."""
-    return (
-        "\u1039" in text
-        and _zawgyi_detector().get_zawgyi_probability(text) > ZAWGYI_PROBABILITY
-    )
+    return "\u1039" in text and _zawgyi_detector().get_zawgyi_probability(text) > ZAWGYI_PROBABILITY
 
 
 @cache

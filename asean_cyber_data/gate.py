@@ -19,9 +19,10 @@ Aho–Corasick pass (``ahocorasick-rs``) of a single automaton holding:
 
 The raw text is prepared as cleaning and the relevance stage prepare it (NFC,
 invisible characters removed, unusual spaces made plain, lower case, no spaces between
-letters of unspaced scripts); an HTML page's character references are unescaped. Everything else cleaning does only removes text. So an article the gate
-stops would have scored 0: the gate is conservative by construction, and its recall on
-the development set's on-topic articles is tested (``tests/test_gate.py``).
+letters of unspaced scripts); an HTML page's character references are unescaped.
+Everything else cleaning does only removes text. So an article the gate stops would
+have scored 0: the gate is conservative by construction (``tests/test_gate.py`` checks
+it on the development set).
 """
 
 from __future__ import annotations
