@@ -24,7 +24,8 @@ Four elements are read from the cleaned text, each at character offsets (the evi
 The score is ``c/(c+1) · k/(k+1)`` for ``c`` cyber words and ``k`` cooperation words when
 the party rule holds, else 0; with no cooperation word, an ASEAN party and another party
 named within :data:`LINK_WINDOW` characters ("Cambodian and Chinese police") count as
-``k = 0.5``. The score grows with how much of the article is about cyber cooperation and
+``k = 0.5`` — unless the text is a report's (``relevance.report_cues``: "report",
+"researchers", "security firm"), as threat reports list the countries they counted. The score grows with how much of the article is about cyber cooperation and
 saturates, so a passing mention ("trade, the digital economy and cybersecurity") scores
 low. An article is relevant when its score reaches the threshold (:data:`THRESHOLD`,
 measured on the development set: README, "Relevance").
@@ -82,8 +83,13 @@ class RelevanceTerms(BaseModel):
         default_factory=list,
         description="words for other parties left unnamed (international cooperation)",
     )
+    report_cues: list[str] = Field(
+        default_factory=list,
+        description="words of a threat report (report, researchers): countries it lists "
+        "are not parties named together",
+    )
 
-    @field_validator("cyber", "cooperation", "asean_region", "other_parties")
+    @field_validator("cyber", "cooperation", "asean_region", "other_parties", "report_cues")
     @classmethod
     def _words(cls, values: list[str]) -> list[str]:
         for value in values:
@@ -221,6 +227,7 @@ def matcher(code: str) -> TermMatcher:
         terms += [make_term(t, "cooperation") for t in block.cooperation]
         terms += [make_term(t, "asean_region") for t in block.asean_region]
         terms += [make_term(t, "other_parties") for t in block.other_parties]
+        terms += [make_term(t, "report_cues") for t in block.report_cues]
     return TermMatcher(terms)
 
 
@@ -320,7 +327,10 @@ def assess(text: str, code: str, threshold: float = THRESHOLD) -> Relevance:
     score = 0.0
     if _party_rule(parties, pack(code).home_country):
         c = len(cyber)
-        k = float(len(cooperation)) or (IMPLICIT_COOPERATION if _named_together(parties) else 0)
+        k = float(len(cooperation))
+        reports = any(t.kind == "report_cues" for _, _, t in hits)
+        if not k and _named_together(parties) and not reports:
+            k = IMPLICIT_COOPERATION
         score = round(c / (c + 1) * k / (k + 1), 4)
     evidence = [
         RelevanceEvidence(kind=t.kind, start=s, end=e, term=t.label)  # type: ignore[arg-type]

@@ -70,11 +70,18 @@ OFF_TOPIC = {
         "đại biểu tán thành. Luật quy định trách nhiệm của doanh nghiệp viễn thông trong "
         "việc ngăn chặn tin tặc và mã độc."
     ),
-    # a vendor's threat report
+    # one country's domestic action: foreigners arrested (nationals are not parties)
+    "nationals.txt": (
+        "BANGKOK, 3 May 2024 - Thai police arrested 12 Chinese nationals running a "
+        "call-centre scam from a rented house, cheating victims through phishing messages, "
+        "a police spokesman said."
+    ),
+    # a vendor's threat report, listing the countries it counted
     "vendor.txt": (
-        "Security firm Kaspersky said in a report on Tuesday that phishing attacks in the "
-        "region rose 20 percent last year. Its researchers detected five million ransomware "
-        "attempts and warned users to update their software."
+        "Security firm Kaspersky said in a report on Tuesday that phishing attacks in "
+        "Southeast Asia rose 20 percent last year, with Indonesia, Vietnam and the "
+        "Philippines the most targeted countries. Its researchers detected five million "
+        "ransomware attempts and warned that cybercriminals were using malware."
     ),
     # unrelated news
     "sport.txt": (
