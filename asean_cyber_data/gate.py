@@ -28,6 +28,7 @@ it on the development set).
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from functools import cache
 
@@ -38,6 +39,7 @@ from .relevance import Term, TermMatcher, language_terms, make_term, squeezed
 #: Why the gate stopped an article (the ``off_topic`` listing's ``why``).
 NO_CYBER = "gate: no cyber term in any language"
 NO_PARTY = "gate: no party named"
+_ODD = re.compile(f"{_SPACES.pattern}|{_INVISIBLE.pattern}")
 #: The codecs whose misreading of UTF-8 cleaning repairs (see ``clean.repair``).
 MISREAD_CODECS = ("cp1252", "latin-1", "mac_roman")
 
@@ -52,7 +54,9 @@ def _mojibake_marks() -> list[str]:
                     pair = bytes([lead, continuation]).decode(codec)
                 except UnicodeDecodeError:
                     continue
-                if len(pair) == 2 and not pair.isascii():
+                # (pairs with a space or an invisible character in them cannot survive
+                # the preparation below)
+                if len(pair) == 2 and not pair.isascii() and not _ODD.search(pair):
                     marks.add(pair.lower())
     return sorted(marks)
 

@@ -193,7 +193,9 @@ def test_relevance_threshold_option_moves_the_line(tmp_path: Path) -> None:
     kept = (out / "records.jsonl").read_text().splitlines()
     assert len(kept) == sum(1 for s in scores if s >= scores[1])
     assert len(_listing(out)) == len(ON_TOPIC) - len(kept)
-    bad = cli("build", "--raw", str(tmp_path / "raw"), "--out", str(out), "--relevance-threshold", "0")
+    bad = cli(
+        "build", "--raw", str(tmp_path / "raw"), "--out", str(out), "--relevance-threshold", "0"
+    )
     assert bad.returncode != 0 and "threshold" in bad.stderr
 
 
