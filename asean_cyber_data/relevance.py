@@ -22,13 +22,14 @@ Four elements are read from the cleaned text, each at character offsets (the evi
   that state is a party even when the text does not name it.
 
 The score is ``c/(c+1) · k/(k+1)`` for ``c`` cyber words and ``k`` cooperation words when
-the party rule holds, else 0; with no cooperation word, an ASEAN party and another party
+the party rule holds, else 0. With no cooperation word, an ASEAN party and another party
 named within :data:`LINK_WINDOW` characters ("Cambodian and Chinese police") count as
-``k = 0.5`` — unless the text is a report's (``relevance.report_cues``: "report",
-"researchers", "security firm"), as threat reports list the countries they counted. The score grows with how much of the article is about cyber cooperation and
-saturates, so a passing mention ("trade, the digital economy and cybersecurity") scores
-low. An article is relevant when its score reaches the threshold (:data:`THRESHOLD`,
-measured on the development set: README, "Relevance").
+``k = 0.5`` — unless the text is a report's (``relevance.report_cues``: "threat report",
+"security firm"), as threat reports list the countries they counted. The score grows
+with how much of the article is about cyber cooperation and saturates, so a passing
+mention ("trade, the digital economy and cybersecurity") scores low. An article is
+relevant when its score reaches the threshold (:data:`THRESHOLD`, measured on the
+development set: README, "Relevance").
 
 Terms match case-insensitively from the start of a word to its end; a term written with
 a trailing ``*`` also matches longer words (``cyber*`` → cybersecurity). In Thai, Lao,
