@@ -24,16 +24,18 @@ from typing import Any
 
 from .cache import BuildCache, cache_key, extractor_fingerprint
 from .extract import ExtractionError, extract_document
-from .gate import screen
+from .gate import automaton, screen
+from .langdata import languages, pack
 from .ledger import Ledger
 from .models import Record
 from .publish import SHARD_ROWS, write_release
 from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, read_path
 from .relevance import THRESHOLD
 
-#: Documents handed to the worker pool at a time: enough to keep every core busy while
-#: memory stays bounded by the batch, not by the number of inputs.
-BATCH_PER_WORKER = 256
+#: Documents read and gated at a time: enough that the few a crawl's gate lets through
+#: still keep every core busy, while memory stays bounded by two batches, not by the
+#: number of inputs.
+BATCH_PER_WORKER = 1024
 #: Fewer documents to extract than this in a batch are extracted in this process.
 POOL_THRESHOLD = 64
 
@@ -129,11 +131,24 @@ def _decode(value: str) -> Reject | str:
     return value[1:]
 
 
+@dataclass
+class _Batch:
+    """One batch on its way: what is decided already, and what the workers are doing."""
+
+    size: int
+    done: dict[int, Result]
+    todo: list[tuple[int, Document]]
+    keys: dict[int, str]
+    encoded: Iterator[str]
+
+
 class _Extractor:
     """Runs the gate, then the per-document step over batches, reusing cached results.
 
     The gate runs here, in the reading process: it is cheaper than a cache lookup or
-    sending the document to a worker, and it stops most of a crawl.
+    sending the document to a worker, and it stops most of a crawl. A batch's survivors
+    go to the worker pool at once; while the workers extract them, this process reads
+    and gates the next batch (:func:`_results` keeps one batch in flight).
     """
 
     def __init__(
@@ -144,13 +159,23 @@ class _Extractor:
         threshold: float = THRESHOLD,
     ) -> None:
         self.cache = cache
-        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
         self.cached = 0
         self.keep_off_topic = keep_off_topic
         self.step = partial(_extract_encoded, keep_off_topic=keep_off_topic, threshold=threshold)
         self.variant = f"keep={keep_off_topic},threshold={threshold!r}"
 
-    def run(self, batch: list[Document | Reject]) -> list[Result]:
+    def _pool(self) -> ProcessPoolExecutor:
+        """The worker pool, started once the resources every worker needs are loaded
+        here: forked workers share them instead of loading them again each."""
+        if self.pool is None:
+            warm()
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        return self.pool
+
+    def start(self, batch: list[Document | Reject]) -> _Batch:
+        """Gate the batch, look up the cache, and hand what is left to the workers."""
         keys: dict[int, str] = {}
         done: dict[int, Result] = {}
         todo: list[tuple[int, Document]] = []
@@ -174,15 +199,19 @@ class _Extractor:
         # Worker processes pay a start-up cost (language models, gazetteers): a handful
         # of changed inputs is faster to extract here.
         encoded = (
-            list(self.pool.map(self.step, docs, chunksize=16))
-            if self.pool and len(docs) >= POOL_THRESHOLD
-            else [self.step(doc) for doc in docs]
+            self._pool().map(self.step, docs, chunksize=16)
+            if self.workers > 1 and len(docs) >= POOL_THRESHOLD
+            else iter([self.step(doc) for doc in docs])
         )
-        for (index, _), value in zip(todo, encoded, strict=True):
-            done[index] = _decode(value)
+        return _Batch(len(batch), done, todo, keys, encoded)
+
+    def finish(self, batch: _Batch) -> list[Result]:
+        """The batch's results in input order, once the workers are done with it."""
+        for (index, _), value in zip(batch.todo, batch.encoded, strict=True):
+            batch.done[index] = _decode(value)
             if self.cache is not None:
-                self.cache.put(keys[index], value)
-        return [done[index] for index in range(len(batch))]
+                self.cache.put(batch.keys[index], value)
+        return [batch.done[index] for index in range(batch.size)]
 
     def close(self) -> None:
         if self.pool is not None:
@@ -191,16 +220,34 @@ class _Extractor:
             self.cache.close()
 
 
+def warm() -> None:
+    """Load what extraction needs once per process: the gate, every language pack, the
+    language detector."""
+    from .extract.language import _detector
+
+    automaton()
+    for code in languages():
+        pack(code)
+    _detector()
+
+
 def _results(
     items: Iterator[Document | Reject], extractor: _Extractor, batch_size: int
 ) -> Iterator[Result]:
+    """Every result in input order, with one batch extracted while the next is read."""
+    pending: _Batch | None = None
     batch: list[Document | Reject] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from extractor.run(batch)
-            batch = []
-    yield from extractor.run(batch)
+            started = extractor.start(batch)
+            if pending is not None:
+                yield from extractor.finish(pending)
+            pending, batch = started, []
+    started = extractor.start(batch)
+    if pending is not None:
+        yield from extractor.finish(pending)
+    yield from extractor.finish(started)
 
 
 def _extract_paths(

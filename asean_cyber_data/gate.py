@@ -33,8 +33,8 @@ import unicodedata
 from functools import cache
 
 from .clean import _INVISIBLE, _SPACES, is_zawgyi
-from .langdata import base_data, languages, pack
-from .relevance import Term, TermMatcher, language_terms, make_term, squeezed
+from .langdata import UNSPACED_SCRIPTS, base_data, languages, pack
+from .relevance import _PHRASE_SPACES, Term, TermMatcher, language_terms, make_term
 
 #: Why the gate stopped an article (the ``off_topic`` listing's ``why``).
 NO_CYBER = "gate: no cyber term in any language"
@@ -85,14 +85,26 @@ def prepared(text: str, is_html: bool = False) -> str:
     text = unicodedata.normalize("NFC", text)
     if text.isascii():
         return text.lower()
-    return squeezed(_SPACES.sub(" ", _INVISIBLE.sub("", text)).lower())[0]
+    low = _SPACES.sub(" ", _INVISIBLE.sub("", text)).lower()
+    return _PHRASE_SPACES.sub("", low) if UNSPACED_SCRIPTS.search(low) else low
 
 
 def screen(text: str, is_html: bool = False) -> str | None:
-    """``None`` when the article may be on-topic, else why it cannot be."""
-    kinds = {term.kind for _, _, term in automaton().candidates(prepared(text, is_html))}
-    if "mojibake" in kinds or ("cyber" in kinds and "party" in kinds):
+    """``None`` when the article may be on-topic, else why it cannot be.
+
+    Most of a crawl has no cyber term: the kinds of the raw matches decide that before
+    any word boundary is checked.
+    """
+    matcher = automaton()
+    low = prepared(text, is_html)
+    matches = matcher.matches(low)
+    kinds = {matcher.terms[index].kind for index, _, _ in matches}
+    if "mojibake" in kinds:
         return None
+    if "cyber" in kinds:
+        kinds = {term.kind for _, _, term in matcher.candidates(low, matches)}
+        if "cyber" in kinds and "party" in kinds:
+            return None
     if is_zawgyi(text):  # cleaning converts it to Unicode, which the terms are written in
         return None
     return NO_CYBER if "cyber" not in kinds else NO_PARTY

@@ -29,8 +29,9 @@ DATA = resources.files("asean_cyber_data") / "data"
 UNSPACED_SCRIPTS = re.compile(r"[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF]")
 
 
-class _DataLoader(yaml.SafeLoader):
-    """YAML 1.2 booleans only: in word lists, "on", "no" and "yes" are words."""
+class _DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML 1.2 booleans only: in word lists, "on", "no" and "yes" are words. (libyaml's
+    parser where PyYAML has it: parsing the language files is most of a process's start.)"""
 
 
 _DataLoader.yaml_implicit_resolvers = {
@@ -42,8 +43,10 @@ _DataLoader.add_implicit_resolver(
 )
 
 
+@cache
 def read_yaml(name: str) -> Any:
-    """Parse one data file shipped inside the package."""
+    """Parse one data file shipped inside the package (once per process: callers only
+    read what it returns)."""
     return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=_DataLoader)
 
 

@@ -182,10 +182,19 @@ class TermMatcher:
             [t.text for t in self.terms], matchkind=ahocorasick_rs.MATCHKIND_STANDARD
         )
 
-    def candidates(self, low: str) -> list[tuple[int, int, Term]]:
+    def matches(self, low: str) -> list[tuple[int, int, int]]:
+        """``(term index, start, end)`` of every match, boundaries not yet checked."""
+        found: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(
+            low, overlapping=True
+        )
+        return found
+
+    def candidates(
+        self, low: str, matches: list[tuple[int, int, int]] | None = None
+    ) -> list[tuple[int, int, Term]]:
         """Every match with valid word boundaries, overlapping ones included."""
         found = []
-        for index, start, end in self._automaton.find_matches_as_indexes(low, overlapping=True):
+        for index, start, end in self.matches(low) if matches is None else matches:
             term = self.terms[index]
             if term.spaced:
                 if (start > 0 and _is_word(low[start - 1])) or (
