@@ -23,7 +23,7 @@ FROZEN = DATA / "release-1.0.0"
 def test_schema_check_passes_in_ci() -> None:
     result = cli("schema", "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "1.0.0 → 1.1.0" in result.stdout and "minor bump: ok" in result.stdout
+    assert "1.1.0 → 1.2.0" in result.stdout and "minor bump: ok" in result.stdout
 
 
 def _changed(edit: Any) -> list[evolution.Change]:
