@@ -1,8 +1,12 @@
-"""The build: read → clean → extract → validate → publish, one document at a time.
+"""The build: read → gate → clean → relevance → extract → validate → publish, one
+document at a time.
 
-``build_release`` streams the inputs under the raw root, extracts each document with
-the pure per-document function (optionally on several processes), accounts for every
-input — each becomes one record or one reject — and publishes the release atomically.
+``build_release`` streams the inputs under the raw root (files, and the articles inside
+crawl containers: WARC, compressed JSONL, Parquet), screens each with the crawl-speed
+gate, extracts what passes with the pure per-document function (optionally on several
+processes), accounts for every input — each becomes one record, one reject or one line
+of the off-topic listing — merges syndicated copies, and publishes the release
+atomically.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +38,19 @@ from .crawl import (
     read_part,
 )
 from .extract import ExtractionError, extract_document
+from .extract.langdata import languages, pack
+from .gate import automaton, screen
 from .layout import SHARD_ROWS
 from .ledger import Ledger
 from .models import Record
 from .publish import write_release
 from .read import DEFAULT_MAX_BYTES, Document, Reject, discover
+from .relevance import THRESHOLD
 
-#: Documents handed to the worker pool at a time: enough to keep every core busy while
-#: memory stays bounded by the batch, not by the number of inputs.
-BATCH_PER_WORKER = 256
+#: Documents read and gated at a time: enough that the few a crawl's gate lets through
+#: still keep every core busy, while memory stays bounded by two batches, not by the
+#: number of inputs.
+BATCH_PER_WORKER = 1024
 #: Fewer documents to extract than this in a batch are extracted in this process.
 POOL_THRESHOLD = 64
 
@@ -51,37 +61,78 @@ class BuildSummary:
     rejects: int
     seconds: float
     cached: int = 0
+    off_topic: int = 0
 
     def line(self) -> str:
-        total = self.records + self.rejects
+        total = self.records + self.rejects + self.off_topic
         rate = total / self.seconds if self.seconds else 0.0
         reused = f", {self.cached} from cache" if self.cached else ""
         return (
-            f"built {self.records} records, {self.rejects} rejects in {self.seconds:.1f}s "
-            f"({rate:.0f} docs/s{reused})"
+            f"built {self.records} records, {self.rejects} rejects, {self.off_topic} "
+            f"off-topic in {self.seconds:.1f}s ({rate:.0f} docs/s{reused})"
         )
 
 
-def extract_or_reject(doc: Document) -> Record | Reject:
-    """The per-document step: a record, or a reject that says why not."""
+def gate_reject(doc: Document) -> Reject | None:
+    """The crawl-speed gate on a read document: an ``off_topic`` reject, or None.
+
+    A WARC page is gated on its raw HTML (before trafilatura runs in the per-document
+    step); ``.html`` files were gated on their markup when read (``read_path``)."""
+    if doc.format == "html":
+        return None
+    why = screen(doc.markup, True) if doc.markup is not None else screen(doc.text)
+    if why is None:
+        return None
+    return Reject(doc.path, "off_topic", why, doc.sha256, doc.id, score=0.0)
+
+
+def extract_or_reject(
+    doc: Document, keep_off_topic: bool = False, threshold: float = THRESHOLD
+) -> Record | Reject:
+    """The per-document step after the gate: a record, or a reject that says why not."""
     ready = main_text(doc)
     if isinstance(ready, Reject):
         return ready
     try:
-        return add_origin(extract_document(ready), ready)
+        return add_origin(extract_document(ready, keep_off_topic, threshold), ready)
     except ExtractionError as error:
-        return Reject(doc.path, error.reason, error.message, doc.sha256, doc.id)
+        return Reject(doc.path, error.reason, error.message, doc.sha256, doc.id, score=error.score)
 
 
-def _extract_encoded(doc: Document) -> str:
+def process_item(
+    item: Item, keep_off_topic: bool = False, threshold: float = THRESHOLD
+) -> Record | Reject | Skipped:
+    """One read item through every per-document stage: gate → clean → relevance → extract."""
+    if not isinstance(item, Document):
+        return item
+    blocked = None if keep_off_topic else gate_reject(item)
+    return blocked or extract_or_reject(item, keep_off_topic, threshold)
+
+
+def process_path(
+    path: Path,
+    root: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    keep_off_topic: bool = False,
+    threshold: float = THRESHOLD,
+) -> Iterator[Record | Reject | Skipped]:
+    """One input file through every stage (what ``evaluate`` runs); the engines run the
+    same functions, the local one reading and gating in the parent process."""
+    for item in read_input(path, root, max_bytes, None if keep_off_topic else screen):
+        yield process_item(item, keep_off_topic, threshold)
+
+
+def _extract_encoded(doc: Document, keep_off_topic: bool, threshold: float) -> str:
     """The per-document step with its result as text: cheap to send between processes."""
-    return _encode(extract_or_reject(doc))
+    return _encode(extract_or_reject(doc, keep_off_topic, threshold))
 
 
-def read_inputs(raw: Path, max_bytes: int) -> Iterator[Item]:
-    """Every document, reject and skip count under ``raw``, lazily, in sorted path order."""
+def read_inputs(raw: Path, max_bytes: int, keep_off_topic: bool = False) -> Iterator[Item]:
+    """Every document, reject and skip count under ``raw``, lazily, in sorted path order
+    (HTML pages screened by the gate before they are parsed, unless ``keep_off_topic``)."""
+    gate = None if keep_off_topic else screen
     for path in discover(raw):
-        yield from read_input(path, raw, max_bytes)
+        yield from read_input(path, raw, max_bytes, gate)
 
 
 #: A result between processes or in the cache: a reject, a count of skipped container
@@ -107,24 +158,64 @@ def _decode(value: str) -> Reject | Skipped | str:
     return value[1:]
 
 
+@dataclass
+class _Batch:
+    """One batch on its way: what is decided already, and what the workers are doing."""
+
+    size: int
+    done: dict[int, Result]
+    todo: list[tuple[int, Document]]
+    keys: dict[int, str]
+    encoded: Iterator[str]
+
+
 class _Extractor:
-    """Runs the per-document step over batches, reusing cached results."""
+    """Runs the gate, then the per-document step over batches, reusing cached results.
 
-    def __init__(self, workers: int, cache: BuildCache | None) -> None:
+    The gate runs here, in the reading process: it is cheaper than a cache lookup or
+    sending the document to a worker, and it stops most of a crawl. A batch's survivors
+    go to the worker pool at once; while the workers extract them, this process reads
+    and gates the next batch (:func:`_results` keeps one batch in flight).
+    """
+
+    def __init__(
+        self,
+        workers: int,
+        cache: BuildCache | None,
+        keep_off_topic: bool = False,
+        threshold: float = THRESHOLD,
+    ) -> None:
         self.cache = cache
-        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
         self.cached = 0
+        self.keep_off_topic = keep_off_topic
+        self.step = partial(_extract_encoded, keep_off_topic=keep_off_topic, threshold=threshold)
+        self.variant = f"keep={keep_off_topic},threshold={threshold!r}"
 
-    def run(self, batch: list[Item]) -> list[Result]:
+    def _pool(self) -> ProcessPoolExecutor:
+        """The worker pool, started once the resources every worker needs are loaded
+        here: forked workers share them instead of loading them again each."""
+        if self.pool is None:
+            warm()
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        return self.pool
+
+    def start(self, batch: list[Item]) -> _Batch:
+        """Gate the batch, look up the cache, and hand what is left to the workers."""
         keys: dict[int, str] = {}
         done: dict[int, Result] = {}
         todo: list[tuple[int, Document]] = []
         for index, item in enumerate(batch):
-            if isinstance(item, Reject | Skipped):
+            if not isinstance(item, Document):
                 done[index] = item
                 continue
+            blocked = None if self.keep_off_topic else gate_reject(item)
+            if blocked is not None:
+                done[index] = blocked
+                continue
             if self.cache is not None:
-                keys[index] = cache_key(item)
+                keys[index] = cache_key(item, self.variant)
                 hit = self.cache.get(keys[index])
                 if hit is not None:
                     done[index] = _decode(hit)
@@ -135,15 +226,19 @@ class _Extractor:
         # Worker processes pay a start-up cost (language models, gazetteers): a handful
         # of changed inputs is faster to extract here.
         encoded = (
-            list(self.pool.map(_extract_encoded, docs, chunksize=16))
-            if self.pool and len(docs) >= POOL_THRESHOLD
-            else [_extract_encoded(doc) for doc in docs]
+            self._pool().map(self.step, docs, chunksize=16)
+            if self.workers > 1 and len(docs) >= POOL_THRESHOLD
+            else iter([self.step(doc) for doc in docs])
         )
-        for (index, _), value in zip(todo, encoded, strict=True):
-            done[index] = _decode(value)
+        return _Batch(len(batch), done, todo, keys, encoded)
+
+    def finish(self, batch: _Batch) -> list[Result]:
+        """The batch's results in input order, once the workers are done with it."""
+        for (index, _), value in zip(batch.todo, batch.encoded, strict=True):
+            batch.done[index] = _decode(value)
             if self.cache is not None:
-                self.cache.put(keys[index], value)
-        return [done[index] for index in range(len(batch))]
+                self.cache.put(batch.keys[index], value)
+        return [batch.done[index] for index in range(batch.size)]
 
     def close(self) -> None:
         if self.pool is not None:
@@ -152,23 +247,44 @@ class _Extractor:
             self.cache.close()
 
 
+def warm() -> None:
+    """Load what extraction needs once per process: the gate, every language pack, the
+    language detector."""
+    from .extract.language import _detector
+
+    automaton()
+    for code in languages():
+        pack(code)
+    _detector()
+
+
 def _results(items: Iterator[Item], extractor: _Extractor, batch_size: int) -> Iterator[Result]:
+    """Every result in input order, with one batch extracted while the next is read."""
+    pending: _Batch | None = None
     batch: list[Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from extractor.run(batch)
-            batch = []
-    yield from extractor.run(batch)
+            started = extractor.start(batch)
+            if pending is not None:
+                yield from extractor.finish(pending)
+            pending, batch = started, []
+    started = extractor.start(batch)
+    if pending is not None:
+        yield from extractor.finish(pending)
+    yield from extractor.finish(started)
 
 
-def _extract_parts(parts: list[Part], root: str, max_bytes: int) -> list[str]:
-    """One Dask task: read and extract each part (a whole small file, or a slice of a big
+def _extract_parts(
+    parts: list[Part], root: str, max_bytes: int, keep_off_topic: bool, threshold: float
+) -> list[str]:
+    """One Dask task: every stage for each part (a whole small file, or a slice of a big
     one), results encoded as text."""
+    gate = None if keep_off_topic else screen
     out: list[str] = []
     for part in parts:
-        for item in read_part(part, Path(root), max_bytes):
-            out.append(_encode(extract_or_reject(item) if isinstance(item, Document) else item))
+        for item in read_part(part, Path(root), max_bytes, gate):
+            out.append(_encode(process_item(item, keep_off_topic, threshold)))
     return out
 
 
@@ -197,7 +313,13 @@ def _tasks(raw: Path, part_items: int) -> Iterator[list[Part]]:
 
 
 def _dask_results(
-    raw: Path, max_bytes: int, workers: int, scheduler: str | None, part_items: int = PART_ITEMS
+    raw: Path,
+    max_bytes: int,
+    workers: int,
+    scheduler: str | None,
+    part_items: int = PART_ITEMS,
+    keep_off_topic: bool = False,
+    threshold: float = THRESHOLD,
 ) -> Iterator[Result]:
     """The same per-document function on Dask, one task per group of files or file part.
 
@@ -206,8 +328,6 @@ def _dask_results(
     a few tasks per worker are in flight and results are consumed in input order, so
     memory stays bounded and the records equal the local engine's.
     """
-    from collections import deque
-
     from dask.distributed import Client, LocalCluster
 
     cluster = (
@@ -222,7 +342,17 @@ def _dask_results(
         window = max(2, workers * 4)
         pending: deque[Any] = deque()
         for task in _tasks(raw, part_items):
-            pending.append(client.submit(_extract_parts, task, str(raw), max_bytes, pure=False))
+            pending.append(
+                client.submit(
+                    _extract_parts,
+                    task,
+                    str(raw),
+                    max_bytes,
+                    keep_off_topic,
+                    threshold,
+                    pure=False,
+                )
+            )
             while len(pending) >= window:
                 yield from _collect(pending.popleft())
         while pending:
@@ -267,15 +397,22 @@ def build_release(
     shard_rows: int = SHARD_ROWS,
     part_items: int = PART_ITEMS,
     keep_copies: bool = False,
+    keep_off_topic: bool = False,
+    threshold: float | None = None,
 ) -> BuildSummary:
     """Build the release in ``out`` from every input under ``raw``.
 
-    Every input becomes one record or one reject (see :class:`Ledger`). ``engine`` is
-    ``"local"`` (``workers`` processes, with the incremental cache) or ``"dask"``
-    (big files cut into parts of about ``part_items`` records, lines or rows).
-    Syndicated copies are merged into one record (``syndication.py``) unless
-    ``keep_copies``.
+    Every input becomes one record, one reject or one line of the off-topic listing (see
+    :class:`Ledger`). ``engine`` is ``"local"`` (``workers`` processes, with the
+    incremental cache) or ``"dask"`` (big files cut into parts of about ``part_items``
+    records, lines or rows). Articles whose relevance score is below ``threshold``
+    (default :data:`~asean_cyber_data.relevance.THRESHOLD`) are off-topic;
+    ``keep_off_topic`` keeps them as records with the score. Syndicated copies are
+    merged into one record (``syndication.py``) unless ``keep_copies``.
     """
+    threshold = THRESHOLD if threshold is None else threshold
+    if not 0 < threshold <= 1:
+        raise ValueError(f"the relevance threshold must be in (0, 1], got {threshold}")
     if not raw.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw}")
     if engine not in ("local", "dask"):
@@ -290,11 +427,15 @@ def build_release(
     progress = _progress(raw, quiet)
     try:
         if engine == "dask":
-            results = _dask_results(raw, max_bytes, workers, scheduler, part_items)
+            results = _dask_results(
+                raw, max_bytes, workers, scheduler, part_items, keep_off_topic, threshold
+            )
         else:
             store = BuildCache(cache or default_cache_path(out)) if use_cache else None
-            extractor = _Extractor(workers, store)
-            results = _results(read_inputs(raw, max_bytes), extractor, BATCH_PER_WORKER * workers)
+            extractor = _Extractor(workers, store, keep_off_topic, threshold)
+            results = _results(
+                read_inputs(raw, max_bytes, keep_off_topic), extractor, BATCH_PER_WORKER * workers
+            )
         for result in results:
             ledger.add(result)
             progress.update(1)
@@ -303,8 +444,17 @@ def build_release(
         progress.close()
         ledger.merge_copies()
         if not ledger.records:
-            raise ValueError(f"no records could be built from {raw} ({ledger.rejects} rejects)")
-        write_release(out, ledger, extractor_fingerprint(), shard_rows)
+            raise ValueError(
+                f"no records could be built from {raw} ({ledger.rejects} rejects, "
+                f"{ledger.off_topic} off-topic)"
+            )
+        write_release(
+            out,
+            ledger,
+            extractor_fingerprint(),
+            shard_rows,
+            {"threshold": threshold, "keep_off_topic": keep_off_topic},
+        )
     finally:
         ledger.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -313,4 +463,5 @@ def build_release(
         ledger.rejects,
         time.perf_counter() - started,
         extractor.cached if extractor else 0,
+        ledger.off_topic,
     )

@@ -26,6 +26,8 @@ _EXTRACTION_SOURCES = (
     "datafiles.py",
     "models.py",
     "syndication.py",
+    "gate.py",
+    "relevance.py",
     "extract",
     "data",
 )
@@ -39,6 +41,7 @@ _LIBRARIES = (
     "pyicu-wheels",
     "fastwarc",
     "datasketch",
+    "ahocorasick-rs",
 )
 
 
@@ -62,9 +65,11 @@ def extractor_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_key(doc: Document) -> str:
+def cache_key(doc: Document, variant: str = "") -> str:
+    """The cache key of ``doc``'s result; ``variant`` names build options that change it."""
     parts = (
         extractor_fingerprint(),
+        variant,
         doc.id,
         doc.path,
         doc.sha256,

@@ -138,6 +138,18 @@ def _log_odds(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+#: Characters the detector reads to tell whether a whole text holds Zawgyi.
+ZAWGYI_SAMPLE = 2000
+
+
+def is_zawgyi(text: str) -> bool:
+    """Does ``text`` hold Burmese in Zawgyi (the crawl gate lets such text through, since
+    cleaning rewrites it into the Unicode the language data is written in)?"""
+    if not _MYANMAR.search(text):
+        return False
+    return zawgyi_probability(text[:ZAWGYI_SAMPLE]) >= ZAWGYI_THRESHOLD
+
+
 def zawgyi_to_unicode(text: str) -> str:
     """Convert the lines of ``text`` that are Zawgyi Burmese to Unicode; keep the rest.
 

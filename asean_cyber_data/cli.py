@@ -25,6 +25,8 @@ def _build(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         quiet=args.quiet,
         keep_copies=args.keep_copies,
+        keep_off_topic=args.keep_off_topic,
+        threshold=args.relevance_threshold,
     )
     print(summary.line())
     if args.strict and summary.rejects:
@@ -71,7 +73,7 @@ def _extract(args: argparse.Namespace) -> int:
                 print(f"error: {name}: {item.reason}: {item.message}", file=sys.stderr)
                 status = 1
                 continue
-            result = extract_or_reject(item)
+            result = extract_or_reject(item, keep_off_topic=True)
             if isinstance(result, Reject):
                 print(f"error: {name}: {result.reason}: {result.message}", file=sys.stderr)
                 status = 1
@@ -200,7 +202,23 @@ def parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="extract every input again, ignoring the cache"
     )
     build.add_argument(
-        "--strict", action="store_true", help="exit non-zero when any input is rejected"
+        "--strict",
+        action="store_true",
+        help="exit non-zero when any input is rejected (off-topic articles are not failures)",
+    )
+    build.add_argument(
+        "--keep-off-topic",
+        action="store_true",
+        help="keep off-topic articles as records (relevance.relevant = false) instead of "
+        "listing them in off_topic.jsonl.gz; the gate is not applied",
+    )
+    build.add_argument(
+        "--relevance-threshold",
+        type=float,
+        default=None,
+        metavar="SCORE",
+        help="relevance score an article needs to be on-topic, in (0, 1] "
+        "(default: the measured threshold, see README)",
     )
     build.add_argument(
         "--keep-copies",

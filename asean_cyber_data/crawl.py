@@ -45,6 +45,7 @@ from .models import Record
 from .read import (
     DEFAULT_MAX_JSONL_BYTES,
     Document,
+    Gate,
     InputError,
     Reject,
     _html_document,
@@ -120,22 +121,23 @@ def _stem(path: Path) -> str:
     return name[: -len(fmt) - 1] if fmt else path.stem
 
 
-def read_input(path: Path, root: Path, max_bytes: int) -> Iterator[Item]:
-    """Every item of one input file: crawl containers here, other files by :mod:`.read`."""
+def read_input(path: Path, root: Path, max_bytes: int, gate: Gate | None = None) -> Iterator[Item]:
+    """Every item of one input file: crawl containers here, other files by :mod:`.read`
+    (``gate`` screens an HTML file's markup before it is parsed, see ``read_path``)."""
     if input_format(path) is None:
-        yield from read_path(path, root, max_bytes)
+        yield from read_path(path, root, max_bytes, gate)
     else:
-        yield from read_part(Part(str(path)), root, max_bytes)
+        yield from read_part(Part(str(path)), root, max_bytes, gate)
 
 
-def read_part(part: Part, root: Path, max_bytes: int) -> Iterator[Item]:
+def read_part(part: Part, root: Path, max_bytes: int, gate: Gate | None = None) -> Iterator[Item]:
     """The items of one part of a file (a whole file when it was not cut)."""
     path = Path(part.path)
     fmt = input_format(path)
     if fmt is None and path.suffix.lower() == ".jsonl" and (part.start or part.count):
         fmt = "jsonl"
     if fmt is None:
-        yield from read_path(path, root, max_bytes)
+        yield from read_path(path, root, max_bytes, gate)
     elif fmt.startswith("warc"):
         yield from _read_warc(path, root, part, max_bytes, fmt)
     elif fmt == "parquet":

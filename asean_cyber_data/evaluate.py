@@ -35,11 +35,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from .build import process_path
 from .datafiles import read_yaml
-from .extract import ExtractionError, extract_document
 from .extract.langdata import fold
 from .models import Record
-from .read import Document, Reject, read_path
+from .read import Reject
 
 ACCURACY_FIELDS = ("language", "date", "source", "speaker", "partner")
 #: Fields whose wrong values (given, but not right) are counted separately from gaps.
@@ -207,15 +207,13 @@ def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def _extract_file(path: Path, root: Path) -> tuple[Record | None, str | None]:
-    """The record the build would make of ``path``, or None and the reject reason."""
-    for item in read_path(path, root):
+    """The record the build would make of ``path``, or None and the reject reason (the
+    build's own per-input function: gate, relevance and extraction decide alike)."""
+    for item in process_path(path, root):
         if isinstance(item, Reject):
             return None, item.reason
-        assert isinstance(item, Document)
-        try:
-            return extract_document(item), None
-        except ExtractionError as error:
-            return None, error.reason
+        if isinstance(item, Record):
+            return item, None
     return None, "no_document"
 
 

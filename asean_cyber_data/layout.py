@@ -25,6 +25,8 @@ from .version import major
 
 RECORDS_JSONL = "records.jsonl"
 REJECTS_JSONL = "rejects.jsonl"
+#: Every off-topic input (path, id, score, why), gzip-compressed: most of a crawl.
+OFF_TOPIC = "off_topic.jsonl.gz"
 MANIFEST = "manifest.json"
 CARD = "README.md"
 CROISSANT = "croissant.json"

@@ -9,6 +9,12 @@ not articles (WARC requests, metadata…) are counted per file and kind. At the 
 :meth:`Ledger.merge_copies` merges syndicated copies (``syndication.py``): each copy
 becomes a ``near_duplicate_of`` reject and is listed in the kept record's ``copies``.
 Publishing reads the records back in id order.
+a build of millions of articles holds none of them in memory. Publishing reads the
+records back in id order.
+
+Off-topic articles (reason ``off_topic``: stopped by the gate or below the relevance
+threshold) are most of a news crawl, so they are kept apart and compactly: path, id,
+score and why, in input order, for the release's gzip-compressed off-topic listing.
 """
 
 from __future__ import annotations
@@ -43,17 +49,26 @@ class Ledger:
             CREATE TABLE inputs (path TEXT PRIMARY KEY, sha256 TEXT);
             CREATE TABLE skipped (path TEXT, kind TEXT, count INTEGER,
                                   PRIMARY KEY (path, kind));
+            CREATE TABLE off_topic (path TEXT, id TEXT, score REAL, why TEXT);
             """
         )
         self._copies = CopyIndex(self._db) if find_copies else None
         self.records = 0
         self.rejects = 0
+        self.off_topic = 0
 
     def add(self, result: Record | Reject | Skipped | str) -> None:
         """Account for one result: a record, a reject, a count of skipped container items,
         or a record as validated JSON."""
         if isinstance(result, Reject):
-            self._reject(result)
+            if result.reason == "off_topic":
+                self._db.execute(
+                    "INSERT INTO off_topic VALUES (?, ?, ?, ?)",
+                    (result.path, result.id, result.score or 0.0, result.message),
+                )
+                self.off_topic += 1
+            else:
+                self._reject(result)
             return
         if isinstance(result, Skipped):
             self._db.executemany(
@@ -191,6 +206,15 @@ class Ledger:
         ):
             counts.setdefault(path, {})[kind] = count
         return counts
+
+    def off_topic_json(self) -> Iterator[str]:
+        """The off-topic listing's lines, in input order."""
+        for path, doc_id, score, why in self._db.execute(
+            "SELECT path, id, score, why FROM off_topic ORDER BY rowid"
+        ):
+            yield json.dumps(
+                {"path": path, "id": doc_id, "score": score, "why": why}, ensure_ascii=False
+            )
 
     def inputs(self) -> Iterator[tuple[str, str]]:
         yield from self._db.execute("SELECT path, sha256 FROM inputs ORDER BY path")

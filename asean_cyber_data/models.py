@@ -165,6 +165,37 @@ class Copy(Model):
     )
 
 
+RelevanceKind = Literal["cyber", "cooperation", "asean_party", "other_party"]
+
+
+class RelevanceEvidence(Model):
+    """One word the relevance score counted: ``text[start:end]`` is where it was read."""
+
+    kind: RelevanceKind = Field(
+        description="cyber or cooperation term, or a party: asean_party (ASEAN or a member) "
+        "or other_party"
+    )
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    term: str = Field(description="The language-data term matched, or the party's code")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RelevanceEvidence:
+        if self.end <= self.start:
+            raise ValueError(f"evidence span end {self.end} must be after start {self.start}")
+        return self
+
+
+class Relevance(Model):
+    """Is the article about ASEAN cyber cooperation (GUIDELINES v2 ``relevant``)?"""
+
+    score: float = Field(ge=0, le=1, description="Relevance score in [0, 1]")
+    relevant: bool = Field(description="score reached the build's threshold")
+    evidence: list[RelevanceEvidence] = Field(
+        default_factory=list, description="Every term and party the score counted"
+    )
+
+
 class Record(Model):
     """One article: who cooperated with whom on what, and when, with evidence."""
 
@@ -200,6 +231,11 @@ class Record(Model):
         default_factory=list,
         description="Near-duplicate articles (the same story elsewhere) merged into this record",
     )
+    # Added in schema 1.2.0 (optional: older records read with null).
+    relevance: Relevance | None = Field(
+        default=None,
+        description="Relevance score, decision and evidence (null in releases before 1.2.0)",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -227,6 +263,9 @@ class Record(Model):
         for span in self.evidence:
             if span.end > len(self.text):
                 raise ValueError(f"evidence span {span.start}:{span.end} lies outside text")
+        for item in self.relevance.evidence if self.relevance else []:
+            if item.end > len(self.text):
+                raise ValueError(f"relevance span {item.start}:{item.end} lies outside text")
         if self.speakers and self.speakers[0] != self.speaker:
             raise ValueError("speakers[0] must equal speaker")
         if self.split != split_of(self.id):

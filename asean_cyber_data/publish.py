@@ -3,16 +3,18 @@
 A release (its layout: :mod:`asean_cyber_data.layout`) holds ``records.jsonl`` (sorted
 by id), per-split Parquet shards (explicit Arrow schema, schema version in their
 metadata), ``hf/`` (a ``datasets`` ``save_to_disk`` directory with explicit features),
-the JSON Schema file of its records, ``rejects.jsonl``, the dataset card and Croissant
+the JSON Schema file of its records, ``rejects.jsonl``, ``off_topic.jsonl.gz`` (every
+off-topic input: path, id, score, why), the dataset card and Croissant
 (:mod:`asean_cyber_data.card`) and ``manifest.json`` (versions, the schema file, counts,
-sha256 of every output and every raw input). Every file is written into a
-temporary directory beside the target, validated, and only then swapped in, so a
+sha256 of every output and of every raw input that is a record or a reject). Every file
+is written into a temporary directory beside the target, validated, and only then swapped in, so a
 crash never leaves a half-written release. Outputs contain no timestamps: the same
 records give the same bytes.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -28,6 +30,7 @@ from .card import dataset_info, write_card
 from .layout import (
     HF_DIR,
     MANIFEST,
+    OFF_TOPIC,
     RECORDS_JSONL,
     REJECTS_JSONL,
     SHARD_ROWS,
@@ -161,6 +164,8 @@ def write_manifest(
     inputs: Iterator[tuple[str, str]],
     extractor_version: str,
     skipped: dict[str, dict[str, int]] | None = None,
+    off_topic: int = 0,
+    relevance: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     outputs = {
         p.relative_to(out).as_posix(): file_sha256(p)
@@ -174,7 +179,9 @@ def write_manifest(
         "extractor_version": extractor_version,
         "record_count": records,
         "reject_count": rejects,
-        "input_count": records + rejects,
+        "off_topic_count": off_topic,
+        "input_count": records + rejects + off_topic,
+        "relevance": relevance or {},
         "outputs": outputs,
         "inputs": dict(inputs),
     }
@@ -188,7 +195,11 @@ def write_manifest(
 
 
 def write_release(
-    out: Path, ledger: Ledger, extractor_version: str, shard_rows: int = SHARD_ROWS
+    out: Path,
+    ledger: Ledger,
+    extractor_version: str,
+    shard_rows: int = SHARD_ROWS,
+    relevance: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Write a complete release into a temporary directory and swap it in for ``out``."""
     out = out.resolve()
@@ -201,6 +212,7 @@ def write_release(
         write_schema(staging)
         write_card(staging, ledger)
         write_jsonl(staging / REJECTS_JSONL, ledger.rejects_json())
+        write_jsonl_gz(staging / OFF_TOPIC, ledger.off_topic_json())
         summary = write_manifest(
             staging,
             ledger.records,
@@ -208,6 +220,8 @@ def write_release(
             ledger.inputs(),
             extractor_version,
             ledger.skipped_counts(),
+            ledger.off_topic,
+            relevance,
         )
         problems = validate_release(staging, json_schema=False)
         if problems:
@@ -223,6 +237,16 @@ def write_jsonl(path: Path, lines: Iterable[str]) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         for line in lines:
             handle.write(line + "\n")
+
+
+def write_jsonl_gz(path: Path, lines: Iterable[str]) -> None:
+    """JSON lines, gzip-compressed reproducibly: no file name or time in the header."""
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed,
+    ):
+        for line in lines:
+            packed.write((line + "\n").encode("utf-8"))
 
 
 def _swap(staging: Path, out: Path) -> None:

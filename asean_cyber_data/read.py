@@ -21,7 +21,7 @@ import codecs
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +69,8 @@ class Reject:
     id: str | None = None
     #: For ``near_duplicate_of``: the Jaccard similarity to the record kept.
     similarity: float | None = None
+    #: The relevance score of an ``off_topic`` reject (0 when the gate stopped it).
+    score: float | None = None
 
     def to_json(self) -> dict[str, str | float | None]:
         out: dict[str, str | float | None] = {
@@ -80,6 +82,8 @@ class Reject:
         }
         if self.similarity is not None:
             out["similarity"] = self.similarity
+        if self.score is not None:
+            out["score"] = self.score
         return out
 
 
@@ -170,10 +174,19 @@ def discover(root: Path) -> Iterator[Path]:
             yield path
 
 
+#: A screen for raw page text: ``None`` to go on, else why the page cannot be on-topic.
+Gate = Callable[[str, bool], str | None]
+
+
 def read_path(
-    path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES, gate: Gate | None = None
 ) -> Iterator[Document | Reject]:
-    """Read one input file into documents (one, or one per JSONL line) and rejects."""
+    """Read one input file into documents (one, or one per JSONL line) and rejects.
+
+    ``gate`` (the crawl-speed gate, :func:`asean_cyber_data.gate.screen`) sees an HTML
+    page's raw text before trafilatura parses it; a page it stops is an ``off_topic``
+    reject. Other documents are gated by the build once decoded.
+    """
     relative = path.relative_to(root).as_posix()
     kind = TEXT_SUFFIXES.get(path.suffix.lower())
     size = path.stat().st_size
@@ -205,6 +218,10 @@ def read_path(
         yield Reject(relative, error.reason, error.message, digest, stem_id)
         return
     if kind == "html":
+        why = gate(text, True) if gate is not None else None
+        if why is not None:
+            yield Reject(relative, "off_topic", why, digest, stem_id, score=0.0)
+            return
         meta = _html_document(text)
         if not (meta.get("text") or "").strip():
             yield Reject(

@@ -99,6 +99,8 @@ def _arrow_type(annotation: Any) -> pa.DataType:
         return pa.float64()
     if annotation is bool:
         return pa.bool_()
+    if annotation is float:
+        return pa.float64()
     raise TypeError(f"no Arrow type for {annotation!r}")
 
 

@@ -154,6 +154,25 @@ def _older_type_fits(old: Any, new: Any) -> bool:
     return False
 
 
+def _check_off_topic(release: Path, manifest: dict[str, Any] | None, problems: list[str]) -> None:
+    """The off-topic listing has as many lines as the manifest counts (releases from
+    before relevance have neither)."""
+    import gzip
+
+    from .layout import OFF_TOPIC
+
+    if manifest is None or "off_topic_count" not in manifest:
+        return
+    path = release / OFF_TOPIC
+    if not path.exists():
+        problems.append(f"{path}: missing")
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as listing:
+        lines = sum(1 for _ in listing)
+    if lines != manifest["off_topic_count"]:
+        problems.append(f"{path}: {lines} lines, manifest says {manifest['off_topic_count']}")
+
+
 def _check_parquet(release: Path, count: int, problems: list[str]) -> None:
     import pyarrow.parquet as pq
 
@@ -242,6 +261,7 @@ def validate_release(release: Path, json_schema: bool = True) -> list[str]:
     if manifest is not None:
         _check_schema_file(release, manifest, problems)
     count = _check_jsonl(release, manifest, problems, json_schema)
+    _check_off_topic(release, manifest, problems)
     _check_parquet(release, count, problems)
     _check_hf(release, count, problems)
     _check_croissant(release, problems)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
 
 
@@ -46,3 +48,35 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     ):
         assert row[key] > 0, key
     assert all(score >= 0.9 for score in row["planted_accuracy"].values()), row
+
+
+@pytest.mark.slow
+def test_crawl_benchmark_smoke_run(tmp_path: Path) -> None:
+    """The crawl benchmark end to end on 2,000 generated articles (95% off-topic): every
+    article is a record or a line of the off-topic listing, and every planted on-topic
+    article is kept."""
+    out = tmp_path / "results-crawl.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "crawl.py"),
+            "--sizes",
+            "2000",
+            "--baseline-limit",
+            "0",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    (row,) = json.loads(out.read_text())["results"]
+    assert row["records"] + row["off_topic"] + row["rejects"] == 2000
+    assert row["rejects"] == 0
+    assert row["planted_recall"] == 1.0 and row["planted_precision"] >= 0.8, row
+    assert row["articles_per_s"] > 0 and row["peak_rss_mb"] > 0 and row["cpu_s"] > 0

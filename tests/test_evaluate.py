@@ -13,14 +13,18 @@ from .conftest import ROOT
 
 #: Floors on the whole development set (114 articles, 94 on-topic), at what the
 #: extractor measures now (README, "Accuracy"): a change that loses accuracy fails CI.
+#: The on-topic articles the relevance stage leaves out (3 of 94, README "Relevance")
+#: count as misses of every field.
 DEV_FLOORS = {
-    "language": 1.0,
-    "date": 0.9,
-    "source": 0.75,
+    "language": 0.96,
+    "date": 0.88,
+    "source": 0.73,
     "speaker": 0.58,
     "partner": 0.77,
     "partners": 0.83,
     "initiatives": 0.55,
+    "relevance_precision": 0.94,
+    "relevance_recall": 0.96,
 }
 
 

@@ -7,6 +7,7 @@ on it, as a user pointing the build at a folder they scraped would.
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 from pathlib import Path
 
@@ -34,8 +35,11 @@ def build(raw: Path, tmp_path: Path, **options: object) -> tuple[list[dict], lis
     assert validate_release(out) == []
     records = [json.loads(x) for x in (out / "records.jsonl").read_text().splitlines()]
     rejects = [json.loads(x) for x in (out / "rejects.jsonl").read_text().splitlines()]
+    with gzip.open(out / "off_topic.jsonl.gz", "rt", encoding="utf-8") as listing:
+        off_topic = [json.loads(x) for x in listing]
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["input_count"] == len(records) + len(rejects)
+    assert manifest["input_count"] == len(records) + len(rejects) + len(off_topic)
+    assert manifest["off_topic_count"] == len(off_topic)
     return records, rejects
 
 
@@ -128,8 +132,9 @@ def test_jsonl_dump_one_article_per_line(raw: Path, tmp_path: Path) -> None:
         ("blank.txt", b"  \n\t\n", "empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         ("bad16.txt", codecs.BOM_UTF16_LE + b"\x00\xd8a\x00", "undecodable"),
-        ("numbers.txt", b"12345 67890\n-- -- --\n", "not_an_article"),
-        ("page.html", b"<html><body><nav>Home</nav></body></html>", "not_an_article"),
+        # (a cyber word and a party, or the crawl gate would list them as off-topic first)
+        ("numbers.txt", b"ASEAN cyber 12345 67890\n-- -- --\n", "not_an_article"),
+        ("page.html", b"<html><body><nav>ASEAN cyber</nav></body></html>", "not_an_article"),
         ("data.csv", b"a,b\n1,2\n", "unsupported_format"),
     ],
 )

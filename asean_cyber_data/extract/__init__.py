@@ -10,6 +10,10 @@ selects a value or abstains. Fields are read in the order their features need:
 source (its country is the speaker's default), date, speaker (whose country is the
 partners' home), initiatives (partners named inside one count less), partners.
 Every evidence item names the rule that proposed its value.
+
+Before any field, the relevance stage (:mod:`asean_cyber_data.relevance`) decides on
+the cleaned text whether the article is about ASEAN cyber cooperation at all; an
+off-topic article raises ``off_topic`` unless it is to be kept.
 """
 
 from __future__ import annotations
@@ -22,8 +26,18 @@ from itertools import islice
 from pydantic import ValidationError
 
 from ..clean import clean_repaired, normalize, repair
-from ..models import Evidence, Initiative, Partner, Provenance, Record, Source, Speaker
+from ..models import (
+    Evidence,
+    Initiative,
+    Partner,
+    Provenance,
+    Record,
+    Relevance,
+    Source,
+    Speaker,
+)
 from ..read import Document
+from ..relevance import THRESHOLD, assess, why_off_topic
 from . import dates, initiatives, partners, source, speaker
 from .article import Article
 from .candidates import Candidate, FieldModel, model_for
@@ -38,10 +52,11 @@ MIN_LETTERS = 30
 class ExtractionError(ValueError):
     """A document that cannot become a record; ``reason`` is a rejects-report code."""
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, score: float | None = None) -> None:
         super().__init__(message)
         self.reason = reason
         self.message = message
+        self.score = score  # the relevance score of an ``off_topic`` article
 
 
 @dataclass(frozen=True)
@@ -125,16 +140,25 @@ def read_fields(
     )
 
 
-def extract_document(doc: Document) -> Record:
-    """The record for one decoded document (raises :class:`ExtractionError`)."""
+def extract_document(
+    doc: Document, keep_off_topic: bool = False, threshold: float = THRESHOLD
+) -> Record:
+    """The record for one decoded document (raises :class:`ExtractionError`).
+
+    An article that is not about ASEAN cyber cooperation raises ``off_topic`` before any
+    field is extracted, unless ``keep_off_topic`` (then the record says so).
+    """
     prepared = prepare(doc)
+    relevance = assess(prepared.article.text, prepared.language, threshold)
+    if not relevance.relevant and not keep_off_topic:
+        raise ExtractionError("off_topic", why_off_topic(relevance), relevance.score)
     try:
-        return _record(doc, read_fields(doc, prepared))
+        return _record(doc, read_fields(doc, prepared), relevance)
     except ValidationError as error:
         raise ExtractionError("invalid_record", f"record failed validation: {error}") from error
 
 
-def _record(doc: Document, reading: Reading) -> Record:
+def _record(doc: Document, reading: Reading, relevance: Relevance | None = None) -> Record:
     text = reading.prepared.article.text
     evidence: list[Evidence] = []
 
@@ -211,6 +235,7 @@ def _record(doc: Document, reading: Reading) -> Record:
         initiatives=initiatives_,
         text=text,
         evidence=evidence,
+        relevance=relevance,
         provenance=Provenance(
             sha256=doc.sha256,
             encoding=doc.encoding,
@@ -230,14 +255,19 @@ def _cite(field: str, start: int, end: int, value: str, rule: str) -> Evidence:
 
 
 def extract(text: str, id: str = "article", path: str = "<string>") -> Record:
-    """The record for one article given as a string (the public one-call API)."""
+    """The record for one article given as a string (the public one-call API).
+
+    Every article gives a record here, off-topic ones too: ``record.relevance`` says
+    whether it is about ASEAN cyber cooperation (a build leaves off-topic ones out).
+    """
     if not isinstance(text, str):
         raise ExtractionError("invalid_input", f"expected str, got {type(text).__name__}")
     if not text.strip():
         raise ExtractionError("empty", "the article text is empty")
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return extract_document(
-        Document(id=id, path=path, text=text, sha256=digest, encoding="utf-8", format="string")
+        Document(id=id, path=path, text=text, sha256=digest, encoding="utf-8", format="string"),
+        keep_off_topic=True,
     )
 
 

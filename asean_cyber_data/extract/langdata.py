@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..datafiles import data_names, read_yaml
 
@@ -86,6 +86,36 @@ class GrammarFile(_Strict):
     name_complements: Words = Field(default_factory=list, description="Open a head's complement")
     clause_starts: Words = Field(default_factory=list, description="Open a parties clause")
     clause_stops: Words = Field(default_factory=list, description="End a parties clause")
+
+
+class RelevanceTerms(_Strict):
+    """The ``relevance:`` block of one language file (validated: unknown keys are errors)."""
+
+    cyber: list[str] = Field(min_length=1, description="words of the cyber element")
+    cooperation: list[str] = Field(min_length=1, description="words of the cooperation element")
+    asean_region: list[str] = Field(
+        default_factory=list,
+        description="names of the region that stand for ASEAN members (Southeast Asia, Mekong)",
+    )
+    other_parties: list[str] = Field(
+        default_factory=list,
+        description="words for other parties left unnamed (international cooperation)",
+    )
+    report_cues: list[str] = Field(
+        default_factory=list,
+        description="words of a threat report (report, researchers): countries it lists "
+        "are not parties named together",
+    )
+
+    @field_validator("cyber", "cooperation", "asean_region", "other_parties", "report_cues")
+    @classmethod
+    def _words(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not isinstance(value, str) or not value.strip("* ") or value != value.strip():
+                raise ValueError(f"empty or padded term {value!r}")
+            if "*" in value[:-1]:
+                raise ValueError(f"'*' may only end a term: {value!r}")
+        return values
 
 
 class LanguageFile(_Strict):
@@ -155,6 +185,11 @@ class LanguageFile(_Strict):
         default_factory=GrammarFile,
         description="Initiative grammar",
         json_schema_extra={"merge": "alongside_english"},
+    )
+    relevance: RelevanceTerms | None = Field(
+        default=None,
+        description="Terms of the relevance stage (cyber, cooperation, parties)",
+        json_schema_extra={"merge": "own"},
     )
 
 
@@ -530,4 +565,12 @@ def pack(code: str) -> LanguagePack:
         boilerplate_lines=line_pattern("boilerplate_lines"),
         boilerplate_tail=line_pattern("boilerplate_tail"),
         raw=own,
+    )
+
+
+@cache
+def all_asean_names() -> tuple[str, ...]:
+    """How ASEAN itself is written, in every shipped language (the gate reads them all)."""
+    return tuple(
+        dict.fromkeys(n for code in languages() for n in merged_words(code, "asean_names"))
     )
