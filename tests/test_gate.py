@@ -15,9 +15,9 @@ from asean_cyber_data import read as read_module
 from asean_cyber_data.build import build_release, process_path
 from asean_cyber_data.clean import clean, is_zawgyi
 from asean_cyber_data.evaluate import load_gold, protocol
+from asean_cyber_data.extract.langdata import pack
 from asean_cyber_data.extract.language import detect_language
 from asean_cyber_data.gate import NO_CYBER, NO_PARTY, screen
-from asean_cyber_data.langdata import pack
 from asean_cyber_data.models import Record
 from asean_cyber_data.read import Document, read_path
 from asean_cyber_data.relevance import assess

@@ -15,8 +15,9 @@ from pydantic import ValidationError
 
 from asean_cyber_data import extract
 from asean_cyber_data.build import build_release, process_path
+from asean_cyber_data.datafiles import read_yaml
 from asean_cyber_data.evaluate import _extract_file, evaluate
-from asean_cyber_data.langdata import languages, read_yaml
+from asean_cyber_data.extract.langdata import languages
 from asean_cyber_data.relevance import THRESHOLD, RelevanceTerms, language_terms
 from asean_cyber_data.validate import validate_release
 
