@@ -115,7 +115,7 @@ def _conformed(table: Any) -> Any:
     columns = []
     for field in schema:
         if field.name in table.column_names:
-            columns.append(table[field.name])
+            columns.append(_widened(table[field.name], field.type))
         elif field.name == "split":
             ids = table["id"].to_pylist()
             columns.append(pa.array([split_of(i) for i in ids], field.type))
@@ -124,8 +124,38 @@ def _conformed(table: Any) -> Any:
             factory = model_field.default_factory
             default = factory() if factory is not None else model_field.default  # type: ignore[call-arg]
             columns.append(pa.array([default] * table.num_rows, field.type))
-    # The old columns keep their own Arrow types (the same, up to nullability flags).
-    return pa.Table.from_arrays(columns, names=schema.names, metadata=schema.metadata)
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _widened(column: Any, target: Any) -> Any:
+    """An older minor version's column in the current Arrow type: fields a later minor
+    added inside structs ("initiatives[].id") are filled with nulls."""
+    import pyarrow as pa
+
+    if column.type == target:
+        return column
+    if isinstance(column, pa.ChunkedArray):
+        return pa.chunked_array([_widened(chunk, target) for chunk in column.chunks], target)
+    if pa.types.is_struct(target):
+        names = [column.type.field(i).name for i in range(column.type.num_fields)]
+        children = [
+            _widened(column.field(f.name), f.type)
+            if f.name in names
+            else pa.nulls(len(column), f.type)
+            for f in target
+        ]
+        return pa.StructArray.from_arrays(
+            children, fields=list(target), mask=column.is_null() if column.null_count else None
+        )
+    if pa.types.is_list(target):
+        values = _widened(column.flatten(), target.value_type)
+        offsets = column.offsets
+        if column.null_count:
+            offsets = pa.compute.if_else(
+                pa.concat_arrays([column.is_null(), pa.array([False])]), None, offsets
+            )
+        return pa.ListArray.from_arrays(offsets, values, type=target)
+    return column.cast(target)
 
 
 def load_pandas(

@@ -30,7 +30,7 @@ def build(raw: Path, out: Path, **options: Any) -> tuple[list[dict], list[dict],
     records = [json.loads(x) for x in (out / "records.jsonl").read_text().splitlines()]
     rejects = [json.loads(x) for x in (out / "rejects.jsonl").read_text().splitlines()]
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["input_count"] == len(records) + len(rejects)
+    assert manifest["input_count"] == len(records) + len(rejects) + manifest["off_topic_count"]
     return records, rejects, manifest
 
 
@@ -81,7 +81,7 @@ def test_warc_responses_become_records_and_other_records_are_counted(
 ) -> None:
     name = "crawl.warc.gz" if gzip_members else "crawl.warc"
     write_warc(raw / name, crawl_pages(), gzip_members=gzip_members)
-    records, rejects, manifest = build(raw, tmp_path / "out")
+    records, rejects, manifest = build(raw, tmp_path / "out", keep_off_topic=True)
 
     # Record numbers count every WARC record: 1 is the warcinfo, then 3 per page.
     responses = {f"crawl-{3 + 3 * i}": i for i in range(len(ARTICLES))}
@@ -109,7 +109,8 @@ def test_warc_responses_become_records_and_other_records_are_counted(
     }
     assert manifest["skipped_count"] == 24
     # 1 warcinfo + 3 records for each of 10 pages: every one a record, a reject or counted.
-    assert len(records) + len(rejects) + manifest["skipped_count"] == 31
+    accounted = len(records) + len(rejects) + manifest["off_topic_count"]
+    assert accounted + manifest["skipped_count"] == 31
 
 
 def test_extract_command_prints_the_records_of_a_warc(raw: Path) -> None:

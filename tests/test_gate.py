@@ -54,16 +54,16 @@ def test_on_topic_article_passes_also_when_disguised() -> None:
 
 
 def test_zawgyi_burmese_passes_and_is_cleaned_to_unicode() -> None:
-    from myanmar import converter
+    import icu
 
     unicode_text = (
         "မြန်မာနှင့် ဂျပန် ဆိုက်ဘာလုံခြုံရေး ပူးပေါင်းဆောင်ရွက်မှု တိုးချဲ့မည်။ နှစ်နိုင်ငံ ကိုယ်စားလှယ်အဖွဲ့များ ဆွေးနွေးပွဲ ကျင်းပခဲ့ကြသည်။"
     )
-    zawgyi = converter.convert(unicode_text, "unicode", "zawgyi")
+    zawgyi = str(icu.Transliterator.createInstance("my-Zawgyi").transliterate(unicode_text))
     assert zawgyi != unicode_text and is_zawgyi(zawgyi) and not is_zawgyi(unicode_text)
     assert screen(zawgyi) is None
     cleaned = clean(zawgyi, pack("my"))
-    assert "zawgyi" in cleaned.repairs and "ဆိုက်ဘာ" in cleaned.text
+    assert "zawgyi-to-unicode" in cleaned.repairs and "ဆိုက်ဘာ" in cleaned.text
 
 
 def test_off_topic_html_page_is_stopped_before_it_is_parsed(

@@ -114,7 +114,9 @@ def _jsonl(folder: Path, name: str, items: list[dict[str, str]]) -> None:
 ITEMS = [
     {"id": "star-1", "text": OUTLET, "source": "The Star", "url": "https://star.example/1"},
     {"id": "wire-1", "text": WIRE, "url": "https://wire.example/1"},
-    {"id": "star-2", "text": REWRITE, "url": "https://star.example/2"},
+    # The dump names each item's outlet, as media-monitoring dumps do: what is tested here
+    # is how copies are merged, not how a sign-off is read.
+    {"id": "star-2", "text": REWRITE, "source": "The Star", "url": "https://star.example/2"},
     {"id": "other-1", "text": OTHER, "url": "https://wire.example/2"},
 ]
 

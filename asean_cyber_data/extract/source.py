@@ -207,6 +207,17 @@ def _before_stop(article: Article, value: str) -> int:
     return len(value)
 
 
+def _registry_prefix(value: str) -> int:
+    """Length of the longest run of ``value``'s first words that is a registry outlet
+    ("The Star desk" → "The Star"), or 0: a credit line's outlet, then who at it."""
+    words = list(re.finditer(r"\S+", value))
+    for count in range(min(len(words), MAX_OUTLET_WORDS), 0, -1):
+        end = words[count - 1].end()
+        if outlet_named(value[:end].rstrip(".,;:")):
+            return len(value[:end].rstrip(".,;:"))
+    return 0
+
+
 def _defines(text: str, s: int, e: int) -> bool:
     """ "Australian Federal Police (AFP)": the bracket spells the words before it."""
     acronym = text[s:e]
@@ -318,7 +329,8 @@ def _credit_line(p: _Proposer) -> None:
             continue
         cut = re.match(r"[^\n,;|(]{2,48}", value)
         if cut:
-            end = m.start("outlet") + _before_stop(p.article, value[: cut.end()])
+            value = value[: cut.end()]
+            end = m.start("outlet") + (_registry_prefix(value) or _before_stop(p.article, value))
             p.add("credit_line", m.start("outlet"), end)
 
 
