@@ -41,8 +41,9 @@ class Candidate:
         return {**{f"rule={r}": 1.0 for r in (self.rules or (self.rule,))}, **self.features}
 
 
-def merge_by_value(found: Iterable[Candidate]) -> list[Candidate]:
-    """One candidate per value (case- and accent-blind), in order of first proposal.
+def merge_by_value(found: Iterable[Candidate], key: str | None = None) -> list[Candidate]:
+    """One candidate per value (case- and accent-blind, or per ``data[key]`` where a
+    candidate has it: one outlet written "KPL" and "ຂປລ"), in order of first proposal.
 
     The first proposal's span, rule and data are kept; each feature takes its largest
     value over the proposals, every proposing rule is an indicator, and ``support``
@@ -52,7 +53,8 @@ def merge_by_value(found: Iterable[Candidate]) -> list[Candidate]:
 
     groups: dict[str, list[Candidate]] = {}
     for candidate in found:
-        groups.setdefault(fold(candidate.value), []).append(candidate)
+        same = candidate.data.get(key) if key else None
+        groups.setdefault(f"={same}" if same else fold(candidate.value), []).append(candidate)
     merged = []
     for group in groups.values():
         first = group[0]

@@ -407,16 +407,21 @@ def candidates(article: Article) -> list[Candidate]:
                 {"precision": w.precision, "year": how, "year_evidence": evidence},
             )
         )
+    # The latest day the text dates, whatever fixed its year (a publication date is
+    # rarely earlier than the events it reports).
+    days = [dt.date.fromisoformat(c.value) for c in found if c.data["precision"] == "day"]
+    latest = max(days, default=None)
+
+    def relative(c: Candidate) -> dict[str, float]:
+        date = dt.date.fromisoformat(c.value)
+        return {
+            "repeated": 1.0 if seen_values[c.value] > 1 else 0.0,
+            "latest": 1.0 if latest is not None and date == latest else 0.0,
+            "older": 1.0 if latest is not None and (latest - date).days > 366 else 0.0,
+        }
+
     return [
-        Candidate(
-            c.field,
-            c.value,
-            c.start,
-            c.end,
-            c.rule,
-            {**c.features, "repeated": 1.0 if seen_values[c.value] > 1 else 0.0},
-            c.data,
-        )
+        Candidate(c.field, c.value, c.start, c.end, c.rule, {**c.features, **relative(c)}, c.data)
         for c in found
     ]
 

@@ -67,7 +67,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str] | None]:
         frames.append(re.escape(before) + r"([^\n]{2,48}?)" + re.escape(after))
     return {
         "credit": re.compile(
-            r"(?:^|\n)[ \t]*(?:" + cues + r")[ \t]*[:：]?[ \t]*(?P<outlet>[^\n]{2,80})",
+            r"(?:^|\n)[ \t]*(?:" + cues + r")[ \t]*[:：៖]?[ \t]*(?P<outlet>[^\n]{2,80})",
             re.IGNORECASE,
         )
         if cues
@@ -119,6 +119,15 @@ def _value(surface: str) -> tuple[str, str | None, str | None]:
     return surface, outlet.name, outlet.country
 
 
+def _kind(canonical: str | None) -> dict[str, float]:
+    """What kind of outlet the registry says it is: a ministry named in a story is more
+    often an actor in it than its publisher."""
+    outlet = outlet_named(canonical) if canonical else None
+    if outlet is None:
+        return {}
+    return {"government": 1.0} if outlet.kind == "government" else {"news_outlet": 1.0}
+
+
 class _Proposer:
     """Collects candidates with their shape features."""
 
@@ -126,9 +135,10 @@ class _Proposer:
         self.article = article
         self.pats = _patterns(article.language.code)
         self.found: list[Candidate] = []
-        lines = article.lines
-        self.top = {i for i in range(min(TOP_LINES, len(lines)))}
-        self.bottom = {i for i in range(max(0, len(lines) - BOTTOM_LINES), len(lines))}
+        n = len(article.lines)
+        # A short article's lines are its top half and its bottom half, not both at once.
+        self.top = set(range(min(TOP_LINES, (n + 1) // 2 if n < TOP_LINES + BOTTOM_LINES else n)))
+        self.bottom = {i for i in range(max(0, n - BOTTOM_LINES), n) if i not in self.top}
 
     def add(self, rule: str, start: int, end: int, **extra: float) -> None:
         text = self.article.text
@@ -147,7 +157,7 @@ class _Proposer:
                 start,
                 end,
                 rule,
-                {**self._features(surface, canonical, start, end), **extra},
+                {**self._features(surface, canonical, start, end), **_kind(canonical), **extra},
                 {"canonical": canonical, "country": country},
             )
         )
@@ -364,8 +374,11 @@ def _masthead(p: _Proposer) -> None:
         for s, e, _ in p.article.outlets
         if text[slice(*p.article.line_span(s))].strip() == text[s:e]
     }
+    credit = p.pats["credit"]
     for index in sorted(edge | (registry_lines & p.top)):
         ls, le = lines[index]
+        if credit and credit.match(text, max(0, ls - 1)):
+            continue  # "Nguồn: TTXVN" is a credit line, read by its own rule
         body = re.sub(r"\s*[|•·].*$", "", text[ls:le]).strip()
         if body and _shape(body) and len(body.split()) <= 6:
             at = text.find(body, ls, le)
@@ -417,7 +430,7 @@ def candidates(article: Article) -> list[Candidate]:
     proposer = _Proposer(article)
     for rule in RULES:
         rule.propose(proposer)
-    return merge_by_value(proposer.found)
+    return merge_by_value(proposer.found, key="canonical")
 
 
 def find_source(article: Article, found: list[Candidate], model: FieldModel) -> FoundSource | None:

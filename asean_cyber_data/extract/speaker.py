@@ -773,16 +773,19 @@ def find_speakers(
     for scored in ranked:  # each person's most probable name variant
         best.setdefault(id(scored.candidate.data["person"]), scored)
     principal = ranked[0]
+
+    def quoted(scored: Scored) -> bool:
+        """Everyone else the article quotes: words attributed by a speech verb or a
+        quotation, to a person a title or honorific marks (``speakers`` lists them)."""
+        person: Person = scored.candidate.data["person"]
+        spoke = person.speech_after or person.speech_before or person.quoted or person.fronted
+        return spoke and (person.title is not None or person.honorific is not None)
+
     others = sorted(
         (
             s
             for s in best.values()
-            if s is not principal
-            and s.probability >= model.threshold
-            and (
-                s.candidate.features.get("speech_after")
-                or s.candidate.features.get("speech_before")
-            )
+            if s.candidate.data["person"] is not principal.candidate.data["person"] and quoted(s)
         ),
         key=lambda s: s.candidate.start,
     )
