@@ -49,8 +49,8 @@ from asean_cyber_data.evaluate import (  # noqa: E402
     protocol,
 )
 from asean_cyber_data.extract import ExtractionError, Prepared, prepare, read_fields  # noqa: E402
-from asean_cyber_data.extract.article import filter_overlapping  # noqa: E402
-from asean_cyber_data.extract.candidates import Candidate, FieldModel  # noqa: E402
+from asean_cyber_data.extract.candidates import Candidate, FieldModel, Scored  # noqa: E402
+from asean_cyber_data.extract.initiatives import choose_initiatives  # noqa: E402
 from asean_cyber_data.read import Document, read_path  # noqa: E402
 
 FIELDS = ("source", "date", "speaker", "initiatives", "partners")
@@ -238,10 +238,8 @@ def _set_counts(
         wanted = set(gold.get("partners") or [])
         tp = len(predicted & wanted)
         return tp, len(predicted), tp, len(wanted)
-    kept = filter_overlapping(
-        accepted, lambda s: (s[0].start, s[0].end), lambda s: (s[1], s[0].end - s[0].start)
-    )
-    predictions = [[c.data["name"], c.value] for c, _ in kept]
+    chosen = choose_initiatives([Scored(c, p) for c, p in accepted])
+    predictions = [[i.name, i.surface] for i in chosen]
     counts = initiative_counts(predictions, gold.get("initiatives") or [])
     return counts.tp_pred, counts.pred, counts.tp_gold, counts.gold
 

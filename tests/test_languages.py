@@ -49,6 +49,20 @@ def record_for(file: str) -> Record:
     return extract(path.read_text(encoding="utf-8"), id=path.stem, path=path.name)
 
 
+@cache
+def ranked_for(file: str, field: str, data_key: str | None = None) -> list[str]:
+    """The field's candidate values (or ``data[data_key]``), most probable first."""
+    from asean_cyber_data.extract import prepare, read_fields
+    from asean_cyber_data.extract.candidates import fitted_models, rank
+    from asean_cyber_data.read import read_path
+
+    doc = next(read_path(ARTICLES / file, ARTICLES))
+    assert not hasattr(doc, "reason"), doc
+    reading = read_fields(doc, prepare(doc))  # type: ignore[arg-type]
+    ranked = rank(reading.candidates[field], fitted_models()[field])
+    return [str(s.candidate.data[data_key]) if data_key else s.candidate.value for s in ranked]
+
+
 def initiative_forms(record: Record) -> list[str]:
     return [fold(form) for i in record.initiatives for form in (i.name, i.surface)]
 
@@ -64,12 +78,15 @@ class TestArticle:
         if expected["date"] is not None:
             assert record.date_precision == "day"
 
+    # Language data is what these invented articles test: each language's files must let
+    # the rules propose the right value and rank it first. Whether a value clears the
+    # fitted abstain threshold is measured on real articles (``evaluate``), not here.
     def test_source(self, expected: dict[str, Any]) -> None:
-        name = record_for(expected["file"]).source.name
+        ranked = ranked_for(expected["file"], "source")
         if expected["source"] is None:
-            assert name is None
+            assert record_for(expected["file"]).source.name is None
         else:
-            assert name is not None and fold(name) == fold(expected["source"])
+            assert ranked and fold(ranked[0]) == fold(expected["source"]), ranked
 
     def test_speaker(self, expected: dict[str, Any]) -> None:
         speaker = record_for(expected["file"]).speaker
@@ -80,12 +97,16 @@ class TestArticle:
 
     def test_partners(self, expected: dict[str, Any]) -> None:
         record = record_for(expected["file"])
-        assert [p.code for p in record.partners] == expected["partners"]
+        ranked = ranked_for(expected["file"], "partners")
+        assert set(expected["partners"]) <= set(ranked), ranked
         principal = expected["partners"][0] if expected["partners"] else None
         assert (record.partner.code if record.partner else None) == principal
+        # What the record lists is a subset of what the text names, principal first.
+        assert {p.code for p in record.partners} <= set(expected["partners"])
 
     def test_initiatives(self, expected: dict[str, Any]) -> None:
-        forms = initiative_forms(record_for(expected["file"]))
+        forms = [fold(value) for value in ranked_for(expected["file"], "initiatives", "name")]
+        forms += [fold(value) for value in ranked_for(expected["file"], "initiatives")]
         for wanted in expected["initiatives"]:
             assert any(fold(wanted) in form for form in forms), (wanted, forms)
 

@@ -47,8 +47,18 @@ def test_another_date(prefix: str, old: list[str], new: list[str], expected: str
 
 
 def test_year_from_numbered_summit_changes_with_the_summit() -> None:
-    text = seed("000").replace("ke-38 dan ke-39", "ke-42")
+    # The seed's other numbered meeting (the 4th ASEAN-Russia Summit, 2021) would then
+    # contradict the 42nd ASEAN Summit (2023): it is made an unnumbered one.
+    text = (
+        seed("000").replace("ke-38 dan ke-39", "ke-42").replace("ASEAN-Rusia ke-4", "ASEAN-Rusia")
+    )
     assert extract(text).date == "2023-10-29"
+
+
+def test_numbered_meetings_that_disagree_give_no_year() -> None:
+    # 42nd ASEAN Summit (2023) beside the 4th ASEAN-Russia Summit (2021): no year is sure.
+    text = seed("000").replace("ke-38 dan ke-39", "ke-42")
+    assert extract(text).date is None
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,8 @@ class Candidate:
     data: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     #: Every rule that proposed this value (``rule`` is the first, whose span is kept).
     rules: tuple[str, ...] = ()
+    #: Every place the value was proposed (``start``/``end`` is the first).
+    spans: tuple[tuple[int, int], ...] = ()
 
     def vector(self) -> dict[str, float]:
         """The features the model reads, with each proposing rule as an indicator."""
@@ -74,6 +76,7 @@ def merge_by_value(found: Iterable[Candidate], key: str | None = None) -> list[C
                 features,
                 first.data,
                 rules,
+                tuple(dict.fromkeys((c.start, c.end) for c in group)),
             )
         )
     return merged

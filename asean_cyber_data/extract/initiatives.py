@@ -26,6 +26,7 @@ canonical English ``name`` and a stable ``id``; other names keep the article's w
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -511,8 +512,6 @@ def _features(
         else 0.0,
         "quoted": 1.0 if article.in_quote(start, end) else 0.0,
         "repeated": 1.0 if text.count(surface) > 1 else 0.0,
-        "headline": 1.0 if article.line_index(start) == 0 and len(article.lines) > 2 else 0.0,
-        "position": round(start / max(1, len(text)), 4),
     }
 
 
@@ -552,9 +551,21 @@ def candidates(article: Article) -> list[Candidate]:
 
 def find_initiatives(found: list[Candidate], model: FieldModel) -> list[FoundInitiative]:
     """Every named initiative accepted, in order of first mention, one per initiative."""
-    accepted: list[Scored] = accept(found, model)
+    return choose_initiatives(accept(found, model))
+
+
+def choose_initiatives(accepted: list[Scored]) -> list[FoundInitiative]:
+    """The accepted names without overlaps (the more probable, then the longer, wins) and
+    without repeats (one per registry id or English name), in order of mention."""
+    # Each place a name is written competes on its own: "AMMTC" inside "2nd AMMTC + Japan"
+    # gives way to the longer name, the same acronym standing alone elsewhere does not.
+    occurrences = [
+        Scored(dataclasses.replace(s.candidate, start=a, end=b), s.probability)
+        for s in accepted
+        for a, b in (s.candidate.spans or ((s.candidate.start, s.candidate.end),))
+    ]
     kept = filter_overlapping(
-        accepted,
+        occurrences,
         lambda s: (s.candidate.start, s.candidate.end),
         lambda s: (s.probability, s.candidate.end - s.candidate.start),
     )
