@@ -1,8 +1,12 @@
 """The build: read → clean → extract → validate → publish, one document at a time.
 
-``build_release`` streams the inputs under the raw root, extracts each document with
-the pure per-document function (optionally on several processes), accounts for every
-input — each becomes one record or one reject — and publishes the release atomically.
+``build_release`` streams the inputs under the raw root (or one raw file), extracts
+each document with the pure per-document function (optionally on several processes),
+accounts for every input — each becomes one record or one reject — and publishes the
+release atomically. Before reading anything it makes sure the release may be written
+where asked (``publish.check_out``); a build that publishes nothing (no record, or a
+reject under ``strict``) leaves the previous release as it was, writes its rejects
+beside it (``<out>.rejects.jsonl``) and leaves no cache or temporary folder behind.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -22,9 +27,10 @@ from typing import Any
 from .cache import BuildCache, cache_key, extractor_fingerprint
 from .extract import ExtractionError, extract_document
 from .ledger import Ledger
+from .messages import UserError, plural
 from .models import Record
-from .publish import SHARD_ROWS, write_release
-from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, read_path
+from .publish import SHARD_ROWS, check_out, write_failure_report, write_release
+from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, input_root, read_path
 
 #: Documents handed to the worker pool at a time: enough to keep every core busy while
 #: memory stays bounded by the batch, not by the number of inputs.
@@ -39,14 +45,19 @@ class BuildSummary:
     rejects: int
     seconds: float
     cached: int = 0
+    #: False when ``strict`` found rejects: the previous release was kept.
+    published: bool = True
+    #: Where the rejects went when nothing was published.
+    report: Path | None = None
 
     def line(self) -> str:
         total = self.records + self.rejects
         rate = total / self.seconds if self.seconds else 0.0
         reused = f", {self.cached} from cache" if self.cached else ""
+        verb = "built" if self.published else "read"
         return (
-            f"built {self.records} records, {self.rejects} rejects in {self.seconds:.1f}s "
-            f"({rate:.0f} docs/s{reused})"
+            f"{verb} {plural(self.records, 'record')}, {plural(self.rejects, 'reject')} "
+            f"in {self.seconds:.1f}s ({rate:.0f} docs/s{reused})"
         )
 
 
@@ -64,9 +75,11 @@ def _extract_encoded(doc: Document) -> str:
 
 
 def read_inputs(raw: Path, max_bytes: int) -> Iterator[Document | Reject]:
-    """Every document and reject under ``raw``, lazily, in sorted path order."""
+    """Every document and reject under ``raw`` (a folder or one file), lazily, in sorted
+    path order."""
+    root = input_root(raw)
     for path in discover(raw):
-        yield from read_path(path, raw, max_bytes)
+        yield from read_path(path, root, max_bytes)
 
 
 #: A result between processes or in the cache: a reject, or a record's validated JSON
@@ -91,7 +104,7 @@ class _Extractor:
 
     def __init__(self, workers: int, cache: BuildCache | None) -> None:
         self.cache = cache
-        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        self.pool = _worker_pool(workers) if workers > 1 else None
         self.cached = 0
 
     def run(self, batch: list[Document | Reject]) -> list[Result]:
@@ -124,11 +137,34 @@ class _Extractor:
                 self.cache.put(keys[index], value)
         return [done[index] for index in range(len(batch))]
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
+        """Stop the workers (``cancel``: drop the work not started, on an error)."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(cancel_futures=cancel)
+            self.pool = None
         if self.cache is not None:
             self.cache.close()
+            self.cache = None
+
+
+def _ignore_interrupt() -> None:
+    """Worker start-up: Ctrl-C is the parent's to handle (one message, no traceback from
+    every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers never see Ctrl-C: SIGINT is blocked in this thread
+    while they are forked (they inherit the mask) and ignored by each one; a Ctrl-C
+    meanwhile is delivered to this process once they are up."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for future in [pool.submit(int) for _ in range(workers)]:
+            future.result()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    return pool
 
 
 def _results(
@@ -173,7 +209,7 @@ def _dask_results(
     )
     client = Client(scheduler or cluster)
     try:
-        pairs = [(str(p), str(raw)) for p in discover(raw)]
+        pairs = [(str(p), str(input_root(raw))) for p in discover(raw)]
         if not pairs:
             return
         partitions = max(1, min(len(pairs), workers * 8, len(pairs) // 50 + 1))
@@ -203,6 +239,38 @@ def _progress(raw: Path, quiet: bool) -> Any:
     return tqdm(total=files, unit="doc", disable=not show, dynamic_ncols=True, desc="extracting")
 
 
+def _require_dask() -> None:
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as error:
+        raise UserError(
+            "--engine dask needs Dask, which is not installed: pip install 'asean-cyber-data[dask]'"
+        ) from error
+
+
+def _new_paths(path: Path) -> list[Path]:
+    """``path`` and each missing folder above it: what creating it would add."""
+    created = []
+    while not path.exists():
+        created.append(path)
+        path = path.parent
+    return created
+
+
+def _remove_new(paths: list[Path]) -> None:
+    """Remove what a failed build created (a cache file, then its empty folders)."""
+    for path in paths:
+        if path.is_dir():
+            try:
+                path.rmdir()
+            except OSError:
+                return  # not empty: something else is in it now
+        else:
+            for leftover in (path, path.with_name(path.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+
+
 def build_release(
     raw: Path,
     out: Path,
@@ -214,29 +282,39 @@ def build_release(
     scheduler: str | None = None,
     quiet: bool = True,
     shard_rows: int = SHARD_ROWS,
+    strict: bool = False,
 ) -> BuildSummary:
-    """Build the release in ``out`` from every input under ``raw``.
+    """Build the release in ``out`` from every input under ``raw`` (a folder or a file).
 
     Every input becomes one record or one reject (see :class:`Ledger`). ``engine`` is
     ``"local"`` (``workers`` processes, with the incremental cache) or ``"dask"``.
+    ``out`` must be missing, empty or a previous release, outside ``raw``
+    (:func:`publish.check_out`); with ``strict``, any reject keeps the previous release
+    and the rejects go to ``<out>.rejects.jsonl``. Raises :class:`UserError` when no
+    record can be built (the rejects are written there too).
     """
-    if not raw.is_dir():
-        raise FileNotFoundError(f"raw folder not found: {raw}")
+    if not raw.exists():
+        raise UserError(f"--raw {raw}: no such file or folder")
     if engine not in ("local", "dask"):
-        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+        raise UserError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    out = check_out(out, [("--raw", raw)])
+    if engine == "dask":
+        _require_dask()
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    store_path = (cache or default_cache_path(out)) if use_cache and engine == "local" else None
+    created = _new_paths(store_path) if store_path else []
+    published = False
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.ledger-", dir=out.parent))
     ledger = Ledger(work / "ledger.sqlite")
     extractor: _Extractor | None = None
     progress = _progress(raw, quiet)
+    report = None
     try:
         if engine == "dask":
             results = _dask_results(raw, max_bytes, workers, scheduler)
         else:
-            store = BuildCache(cache or default_cache_path(out)) if use_cache else None
+            store = BuildCache(store_path) if store_path else None
             extractor = _Extractor(workers, store)
             results = _results(read_inputs(raw, max_bytes), extractor, BATCH_PER_WORKER * workers)
         for result in results:
@@ -246,14 +324,43 @@ def build_release(
             extractor.close()
         progress.close()
         if not ledger.records:
-            raise ValueError(f"no records could be built from {raw} ({ledger.rejects} rejects)")
-        write_release(out, ledger, extractor_fingerprint(), shard_rows)
+            if not ledger.rejects:
+                raise UserError(f"no records could be built: no input files under {raw}")
+            report = write_failure_report(out, ledger.rejects_json())
+            raise UserError(
+                f"no records could be built from {raw}: {_rejected(ledger)}; "
+                + _report_note(report, out)
+            )
+        if strict and ledger.rejects:
+            report = write_failure_report(out, ledger.rejects_json())
+        else:
+            write_release(out, ledger, extractor_fingerprint(), shard_rows)
+            published = True
     finally:
+        progress.close()
+        if extractor is not None:
+            extractor.close(cancel=True)
         ledger.close()
         shutil.rmtree(work, ignore_errors=True)
+        if not published:
+            _remove_new(created)
     return BuildSummary(
         ledger.records,
         ledger.rejects,
         time.perf_counter() - started,
         extractor.cached if extractor else 0,
+        published=published,
+        report=report,
     )
+
+
+def _rejected(ledger: Ledger) -> str:
+    """``3 inputs rejected (2 empty, 1 binary)``."""
+    reasons = ", ".join(f"{count} {reason}" for reason, count in ledger.reason_counts())
+    return f"{plural(ledger.rejects, 'input')} rejected ({reasons})"
+
+
+def _report_note(report: Path | None, out: Path) -> str:
+    if report is None:
+        return f"rejects not written: {out.name}.rejects.jsonl beside {out} is not ours"
+    return f"rejects in {report}"
