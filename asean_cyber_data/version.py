@@ -6,7 +6,7 @@ says which schema it was written with, so a reader can refuse data it cannot rea
 """
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 
 def major(version: str) -> int:
