@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,9 @@ def test_build_accepts_a_single_raw_file(tmp_path: Path) -> None:
     result = cli("build", "--raw", str(article), "--out", str(tmp_path / "out"), "--workers", "1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("built 1 record, 0 rejects")
-    (record,) = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").open()]
+    (record,) = [
+        json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text().splitlines()
+    ]
     assert record["id"] == "article" and record["source"]["path"] == "article.txt"
 
 
@@ -263,7 +266,7 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
         for _ in range(3000):
             if ready.exists() or process.poll() is not None:
                 break
-            subprocess.run(["sleep", "0.1"], check=True)
+            time.sleep(0.1)
         assert ready.exists(), process.communicate()
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=120)
