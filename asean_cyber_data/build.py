@@ -104,7 +104,8 @@ class _Extractor:
 
     def __init__(self, workers: int, cache: BuildCache | None) -> None:
         self.cache = cache
-        self.pool = _worker_pool(workers) if workers > 1 else None
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None  # started by the first large batch
         self.cached = 0
 
     def run(self, batch: list[Document | Reject]) -> list[Result]:
@@ -126,11 +127,11 @@ class _Extractor:
         docs = [doc for _, doc in todo]
         # Worker processes pay a start-up cost (language models, gazetteers): a handful
         # of changed inputs is faster to extract here.
-        encoded = (
-            list(self.pool.map(_extract_encoded, docs, chunksize=16))
-            if self.pool and len(docs) >= POOL_THRESHOLD
-            else [_extract_encoded(doc) for doc in docs]
-        )
+        if self.workers > 1 and len(docs) >= POOL_THRESHOLD:
+            self.pool = self.pool or _worker_pool(self.workers)
+            encoded = list(self.pool.map(_extract_encoded, docs, chunksize=16))
+        else:
+            encoded = [_extract_encoded(doc) for doc in docs]
         for (index, _), value in zip(todo, encoded, strict=True):
             done[index] = _decode(value)
             if self.cache is not None:
@@ -158,12 +159,16 @@ def _worker_pool(workers: int) -> ProcessPoolExecutor:
     while they are forked (they inherit the mask) and ignored by each one; a Ctrl-C
     meanwhile is delivered to this process once they are up."""
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        for future in [pool.submit(int) for _ in range(workers)]:
-            future.result()
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for future in [pool.submit(int) for _ in range(workers)]:
+                future.result()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
     return pool
 
 
