@@ -6,7 +6,10 @@ crawl containers: WARC, compressed JSONL, Parquet), screens each with the crawl-
 gate, extracts what passes with the pure per-document function (optionally on several
 processes), accounts for every input — each becomes one record, one reject or one line
 of the off-topic listing — merges syndicated copies, and publishes the release
-atomically.
+atomically. Before reading anything it makes sure the release may be written where
+asked (``publish.check_out``); a build that publishes nothing (no record, or a reject
+under ``strict``) leaves the previous release as it was, writes its rejects beside it
+(``<out>.rejects.jsonl``) and leaves no cache or temporary folder behind.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -42,9 +46,10 @@ from .extract.langdata import languages, pack
 from .gate import automaton, screen
 from .layout import SHARD_ROWS
 from .ledger import Ledger
+from .messages import UserError, plural
 from .models import Record
-from .publish import write_release
-from .read import DEFAULT_MAX_BYTES, Document, Reject, discover
+from .publish import check_out, write_failure_report, write_release
+from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, input_root
 from .relevance import THRESHOLD
 
 #: Documents read and gated at a time: enough that the few a crawl's gate lets through
@@ -62,14 +67,19 @@ class BuildSummary:
     seconds: float
     cached: int = 0
     off_topic: int = 0
+    #: False when ``strict`` found rejects: the previous release was kept.
+    published: bool = True
+    #: Where the rejects went when nothing was published.
+    report: Path | None = None
 
     def line(self) -> str:
         total = self.records + self.rejects + self.off_topic
         rate = total / self.seconds if self.seconds else 0.0
         reused = f", {self.cached} from cache" if self.cached else ""
+        verb = "built" if self.published else "read"
         return (
-            f"built {self.records} records, {self.rejects} rejects, {self.off_topic} "
-            f"off-topic in {self.seconds:.1f}s ({rate:.0f} docs/s{reused})"
+            f"{verb} {plural(self.records, 'record')}, {plural(self.rejects, 'reject')}, "
+            f"{self.off_topic} off-topic in {self.seconds:.1f}s ({rate:.0f} docs/s{reused})"
         )
 
 
@@ -131,8 +141,9 @@ def read_inputs(raw: Path, max_bytes: int, keep_off_topic: bool = False) -> Iter
     """Every document, reject and skip count under ``raw``, lazily, in sorted path order
     (HTML pages screened by the gate before they are parsed, unless ``keep_off_topic``)."""
     gate = None if keep_off_topic else screen
+    root = input_root(raw)
     for path in discover(raw):
-        yield from read_input(path, raw, max_bytes, gate)
+        yield from read_input(path, root, max_bytes, gate)
 
 
 #: A result between processes or in the cache: a reject, a count of skipped container
@@ -198,7 +209,7 @@ class _Extractor:
         here: forked workers share them instead of loading them again each."""
         if self.pool is None:
             warm()
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            self.pool = _worker_pool(self.workers)
         return self.pool
 
     def start(self, batch: list[Item]) -> _Batch:
@@ -240,11 +251,38 @@ class _Extractor:
                 self.cache.put(batch.keys[index], value)
         return [batch.done[index] for index in range(batch.size)]
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
+        """Stop the workers (``cancel``: drop the work not started, on an error)."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(cancel_futures=cancel)
+            self.pool = None
         if self.cache is not None:
             self.cache.close()
+            self.cache = None
+
+
+def _ignore_interrupt() -> None:
+    """Worker start-up: Ctrl-C is the parent's to handle (one message, no traceback from
+    every worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers never see Ctrl-C: SIGINT is blocked in this thread
+    while they are forked (they inherit the mask) and ignored by each one; a Ctrl-C
+    meanwhile is delivered to this process once they are up."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    try:
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for future in [pool.submit(int) for _ in range(workers)]:
+                future.result()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    return pool
 
 
 def warm() -> None:
@@ -346,7 +384,7 @@ def _dask_results(
                 client.submit(
                     _extract_parts,
                     task,
-                    str(raw),
+                    str(input_root(raw)),
                     max_bytes,
                     keep_off_topic,
                     threshold,
@@ -384,6 +422,38 @@ def _progress(raw: Path, quiet: bool) -> Any:
     return tqdm(total=files, unit="doc", disable=not show, dynamic_ncols=True, desc="extracting")
 
 
+def _require_dask() -> None:
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as error:
+        raise UserError(
+            "--engine dask needs Dask, which is not installed: pip install 'asean-cyber-data[dask]'"
+        ) from error
+
+
+def _new_paths(path: Path) -> list[Path]:
+    """``path`` and each missing folder above it: what creating it would add."""
+    created = []
+    while not path.exists():
+        created.append(path)
+        path = path.parent
+    return created
+
+
+def _remove_new(paths: list[Path]) -> None:
+    """Remove what a failed build created (a cache file, then its empty folders)."""
+    for path in paths:
+        if path.is_dir():
+            try:
+                path.rmdir()
+            except OSError:
+                return  # not empty: something else is in it now
+        else:
+            for leftover in (path, path.with_name(path.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+
+
 def build_release(
     raw: Path,
     out: Path,
@@ -399,8 +469,9 @@ def build_release(
     keep_copies: bool = False,
     keep_off_topic: bool = False,
     threshold: float | None = None,
+    strict: bool = False,
 ) -> BuildSummary:
-    """Build the release in ``out`` from every input under ``raw``.
+    """Build the release in ``out`` from every input under ``raw`` (a folder or a file).
 
     Every input becomes one record, one reject or one line of the off-topic listing (see
     :class:`Ledger`). ``engine`` is ``"local"`` (``workers`` processes, with the
@@ -408,30 +479,39 @@ def build_release(
     records, lines or rows). Articles whose relevance score is below ``threshold``
     (default :data:`~asean_cyber_data.relevance.THRESHOLD`) are off-topic;
     ``keep_off_topic`` keeps them as records with the score. Syndicated copies are
-    merged into one record (``syndication.py``) unless ``keep_copies``.
+    merged into one record (``syndication.py``) unless ``keep_copies``. ``out`` must be
+    missing, empty or a previous release, outside ``raw`` (:func:`publish.check_out`);
+    with ``strict``, any reject keeps the previous release and the rejects go to
+    ``<out>.rejects.jsonl``. Raises :class:`UserError` when no record can be built (the
+    rejects are written there too).
     """
     threshold = THRESHOLD if threshold is None else threshold
     if not 0 < threshold <= 1:
-        raise ValueError(f"the relevance threshold must be in (0, 1], got {threshold}")
-    if not raw.is_dir():
-        raise FileNotFoundError(f"raw folder not found: {raw}")
+        raise UserError(f"the relevance threshold must be in (0, 1], got {threshold}")
+    if not raw.exists():
+        raise UserError(f"--raw {raw}: no such file or folder")
     if engine not in ("local", "dask"):
-        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+        raise UserError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    out = check_out(out, [("--raw", raw)])
+    if engine == "dask":
+        _require_dask()
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    store_path = (cache or default_cache_path(out)) if use_cache and engine == "local" else None
+    created = _new_paths(store_path) if store_path else []
+    published = False
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.ledger-", dir=out.parent))
     ledger = Ledger(work / "ledger.sqlite", find_copies=not keep_copies)
     extractor: _Extractor | None = None
     progress = _progress(raw, quiet)
+    report = None
     try:
         if engine == "dask":
             results = _dask_results(
                 raw, max_bytes, workers, scheduler, part_items, keep_off_topic, threshold
             )
         else:
-            store = BuildCache(cache or default_cache_path(out)) if use_cache else None
+            store = BuildCache(store_path) if store_path else None
             extractor = _Extractor(workers, store, keep_off_topic, threshold)
             results = _results(
                 read_inputs(raw, max_bytes, keep_off_topic), extractor, BATCH_PER_WORKER * workers
@@ -444,24 +524,51 @@ def build_release(
         progress.close()
         ledger.merge_copies()
         if not ledger.records:
-            raise ValueError(
-                f"no records could be built from {raw} ({ledger.rejects} rejects, "
-                f"{ledger.off_topic} off-topic)"
+            if not ledger.rejects and not ledger.off_topic:
+                raise UserError(f"no records could be built: no input files under {raw}")
+            report = write_failure_report(out, ledger.rejects_json())
+            raise UserError(
+                f"no records could be built from {raw}: {_rejected(ledger)}; "
+                + _report_note(report, out)
             )
-        write_release(
-            out,
-            ledger,
-            extractor_fingerprint(),
-            shard_rows,
-            {"threshold": threshold, "keep_off_topic": keep_off_topic},
-        )
+        if strict and ledger.rejects:
+            report = write_failure_report(out, ledger.rejects_json())
+        else:
+            write_release(
+                out,
+                ledger,
+                extractor_fingerprint(),
+                shard_rows,
+                {"threshold": threshold, "keep_off_topic": keep_off_topic},
+            )
+            published = True
     finally:
+        progress.close()
+        if extractor is not None:
+            extractor.close(cancel=True)
         ledger.close()
         shutil.rmtree(work, ignore_errors=True)
+        if not published:
+            _remove_new(created)
     return BuildSummary(
         ledger.records,
         ledger.rejects,
         time.perf_counter() - started,
         extractor.cached if extractor else 0,
         ledger.off_topic,
+        published=published,
+        report=report,
     )
+
+
+def _rejected(ledger: Ledger) -> str:
+    """``3 inputs rejected (2 empty, 1 binary), 5 off-topic``."""
+    reasons = ", ".join(f"{count} {reason}" for reason, count in ledger.reason_counts())
+    rejected = f"{plural(ledger.rejects, 'input')} rejected ({reasons})"
+    return rejected + (f", {ledger.off_topic} off-topic" if ledger.off_topic else "")
+
+
+def _report_note(report: Path | None, out: Path) -> str:
+    if report is None:
+        return f"rejects not written: {out.name}.rejects.jsonl beside {out} is not ours"
+    return f"rejects in {report}"

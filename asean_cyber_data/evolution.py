@@ -2,8 +2,9 @@
 
 ``compare`` walks two JSON Schemas of a record (resolving ``$ref``) and lists each
 change as *compatible* (a new optional field, a widened type, a new enum value, a
-relaxed pattern) or *breaking* (a field removed or renamed, a narrowed type, a new or
-newly required field, an enum value removed, a new pattern). ``check`` compares the
+pattern removed or declared wider in ``WIDENED_PATTERNS``) or *breaking* (a field
+removed or renamed, a narrowed type, a new or newly required field, an enum value
+removed, a new or changed pattern). ``check`` compares the
 pydantic model with the last released schema under ``schema/`` and fails when the
 schema version was not bumped as the change requires: a minor bump for compatible
 changes, a major bump for breaking ones. ``migrate`` rewrites a release written with
@@ -69,6 +70,20 @@ def _enum(node: Schema, root: Schema) -> set[Any] | None:
         elif alt.get("type") != "null":
             return None  # some alternative accepts any value of its type
     return values or None
+
+
+#: Pattern changes declared compatible: ``(old, new)`` where every string the old
+#: pattern matches, the new one matches too. Whether one regular expression contains
+#: another is not decided here (no general check exists for the dialects in use);
+#: each entry is checked on generated strings in ``tests/test_evolution.py``.
+WIDENED_PATTERNS: set[tuple[str | None, str | None]] = {
+    # 1.2.0: record ids keep the letters of every script (file names in Thai, Vietnamese…).
+    (
+        r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$",
+        r"^[A-Za-z0-9\u00a1-\u1fff\u2070-\ud7ff\uf900-\ufefe\uff00-\ufffd]"
+        r"[A-Za-z0-9\u00a1-\u1fff\u2070-\ud7ff\uf900-\ufefe\uff00-\ufffd._-]{0,199}$",
+    ),
+}
 
 
 def _patterns(node: Schema, root: Schema) -> set[str | None]:
@@ -137,6 +152,11 @@ def _compare_value(
     old_patterns, new_patterns = _patterns(old, old_root), _patterns(new, new_root)
     if old_patterns != new_patterns:
         breaking = bool(new_patterns - {None}) and (new_patterns - old_patterns) != set()
+        if breaking and all(
+            any((before, after) in WIDENED_PATTERNS for before in old_patterns)
+            for after in new_patterns - old_patterns
+        ):
+            breaking = False  # a declared widening: every old value still matches
         changes.append(
             Change(
                 breaking,

@@ -107,7 +107,6 @@ def span_rows(records: list[Record]) -> Iterator[dict[str, Any]]:
 def export_spans(out: Path, release: Path | None = None) -> int:
     """Write the span export of ``release`` (default: the published one) to ``out``."""
     records = load_records(release)
-    out.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     with out.open("w", encoding="utf-8") as handle:
         for row in span_rows(records):

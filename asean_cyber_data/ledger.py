@@ -2,15 +2,17 @@
 
 Each extraction result enters the ledger as a record or a reject. The ledger applies
 the accounting rules — an exact duplicate (same cleaned text) is rejected as
-``duplicate_of`` the record kept; an id already taken is rejected as ``id_clash``
-naming both inputs — and keeps records, rejects and input hashes in a SQLite file, so
-a build of millions of articles holds none of them in memory. Container items that are
-not articles (WARC requests, metadata…) are counted per file and kind. At the end,
-:meth:`Ledger.merge_copies` merges syndicated copies (``syndication.py``): each copy
-becomes a ``near_duplicate_of`` reject and is listed in the kept record's ``copies``.
-Publishing reads the records back in id order.
-a build of millions of articles holds none of them in memory. Publishing reads the
-records back in id order.
+``duplicate_of`` the record kept; a record whose id is already taken (the same file
+name in two folders, a JSONL id used twice) keeps its article under the id plus ``-``
+and 8 hex characters of the sha256 of its input path, so no article is dropped for its
+name; only if that id is taken too is it rejected as ``id_clash`` naming both inputs —
+and keeps records, rejects and input hashes in a SQLite file, so a build of millions
+of articles holds none of them in memory. Results arrive in the build's input order
+(sorted paths), so the first input keeps the plain id whatever the number of workers.
+Container items that are not articles (WARC requests, metadata…) are counted per file
+and kind. At the end, :meth:`Ledger.merge_copies` merges syndicated copies
+(``syndication.py``): each copy becomes a ``near_duplicate_of`` reject and is listed in
+the kept record's ``copies``. Publishing reads the records back in id order.
 
 Off-topic articles (reason ``off_topic``: stopped by the gate or below the relevance
 threshold) are most of a news crawl, so they are kept apart and compactly: path, id,
@@ -27,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from .crawl import Skipped
-from .models import Record
-from .read import Reject
+from .models import Record, split_of
+from .read import Reject, id_suffix
 from .syndication import CopyIndex
 
 
@@ -102,6 +104,11 @@ class Ledger:
             return
         owner = self._db.execute("SELECT path FROM records WHERE id = ?", (record_id,)).fetchone()
         if owner:
+            renamed = self._renamed(item, f"{record_id}-{id_suffix(path)}")
+            if renamed is not None:
+                item, text = renamed
+                record_id, owner = item["id"], None
+        if owner:
             self._reject(
                 Reject(
                     path,
@@ -166,6 +173,18 @@ class Ledger:
             )
         return merged
 
+    def _renamed(self, item: dict[str, Any], new_id: str) -> tuple[dict[str, Any], str] | None:
+        """The record under ``new_id`` (its split follows the id), or None if that id is
+        taken too or is not a valid id."""
+        if self._db.execute("SELECT 1 FROM records WHERE id = ?", (new_id,)).fetchone():
+            return None
+        try:
+            record = Record.model_validate({**item, "id": new_id, "split": split_of(new_id)})
+        except ValueError:
+            return None
+        text = record.model_dump_json()
+        return json.loads(text), text
+
     def _reject(self, reject: Reject, counted: bool = False) -> None:
         if not counted:
             self._db.execute(
@@ -193,6 +212,13 @@ class Ledger:
     def language_counts(self) -> dict[str, int]:
         rows = self._db.execute("SELECT language, COUNT(*) FROM records GROUP BY language")
         return {language: count for language, count in rows}
+
+    def reason_counts(self) -> list[tuple[str, int]]:
+        """How many inputs were rejected for each reason, most frequent first."""
+        rows = self._db.execute(
+            "SELECT reason, COUNT(*) AS n FROM rejects GROUP BY reason ORDER BY n DESC, reason"
+        )
+        return [(reason, count) for reason, count in rows]
 
     def rejects_json(self) -> Iterator[str]:
         for (text,) in self._db.execute("SELECT json FROM rejects ORDER BY path, reason"):

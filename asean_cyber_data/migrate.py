@@ -16,18 +16,25 @@ from pathlib import Path
 from .evolution import migrate_record
 from .layout import MANIFEST, RECORDS_JSONL, REJECTS_JSONL
 from .ledger import Ledger
+from .messages import UserError, plural
 from .models import Record
-from .publish import write_release
+from .publish import check_out, write_release
 from .read import Reject
 from .version import SCHEMA_VERSION
 
 
 def migrate_release(release: Path, out: Path) -> str:
-    """Write ``release`` (any readable older schema) as a current-schema release at ``out``."""
+    """Write ``release`` (any readable older schema) as a current-schema release at ``out``.
+
+    ``out`` must be missing, empty or a previous release, and apart from ``release``
+    (:func:`publish.check_out`): the release being read is never replaced.
+    """
+    if not (release / MANIFEST).is_file():
+        state = "no such folder" if not release.exists() else f"not a release (no {MANIFEST})"
+        raise UserError(f"{release}: {state}")
     manifest = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
     found = str(manifest.get("schema_version"))
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = check_out(out, [("the release", release)])
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.ledger-", dir=out.parent))
     ledger = Ledger(work / "ledger.sqlite")
     try:
@@ -44,4 +51,5 @@ def migrate_release(release: Path, out: Path) -> str:
     finally:
         ledger.close()
         shutil.rmtree(work, ignore_errors=True)
-    return f"migrated {ledger.records} records from schema {found} to {SCHEMA_VERSION} in {out}"
+    records = plural(ledger.records, "record")
+    return f"migrated {records} from schema {found} to {SCHEMA_VERSION} in {out}"

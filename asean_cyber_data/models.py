@@ -52,6 +52,16 @@ EvidenceField = Literal[
 ]
 Split = Literal["train", "validation", "test"]
 
+#: Characters of an id besides ``.``, ``_`` and ``-``: ASCII letters and digits and the
+#: Basic Multilingual Plane from U+00A1, less the General Punctuation block (spaces,
+#: zero-width and bidirectional controls, line separators), surrogates, private use and
+#: the byte-order mark. Written with ``\uXXXX`` escapes, which Python, Rust (pydantic)
+#: and ECMAScript regular expressions all read the same way.
+ID_CHARS = r"A-Za-z0-9\u00a1-\u1fff\u2070-\ud7ff\uf900-\ufefe\uff00-\ufffd"
+#: A record id: path-safe (no separator, no control character, no leading dot or dash),
+#: at most 200 characters; letters of every script are kept (see ``read.slug_id``).
+ID_PATTERN = rf"^[{ID_CHARS}][{ID_CHARS}._-]{{0,199}}$"
+
 
 def split_of(record_id: str) -> Split:
     """The record's training split, fixed by a hash of its id: a record never changes split
@@ -199,7 +209,10 @@ class Relevance(Model):
 class Record(Model):
     """One article: who cooperated with whom on what, and when, with evidence."""
 
-    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$", description="Stable id")
+    id: str = Field(
+        pattern=ID_PATTERN,
+        description="Stable id: the input's name, path-safe (Unicode letters kept, NFC)",
+    )
     schema_version: str = Field(default=SCHEMA_VERSION, pattern=r"^\d+\.\d+\.\d+$")
     source: Source
     language: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 of the body")

@@ -10,6 +10,11 @@ sha256 of every output and of every raw input that is a record or a reject). Eve
 is written into a temporary directory beside the target, validated, and only then swapped in, so a
 crash never leaves a half-written release. Outputs contain no timestamps: the same
 records give the same bytes.
+
+The target folder is the user's: it is replaced only when it is missing, empty, or a
+release this package wrote (a ``manifest.json`` of ours, and no file the manifest does
+not list). :func:`check_out` says so before a build starts, and the swap checks again,
+so nothing else is ever deleted.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from .layout import (
     release_schema_file,
 )
 from .ledger import Ledger
+from .messages import UserError
 from .models import Record
 from .schema_forms import arrow_schema, hf_features, json_schema_text
 from .validate import validate_release
@@ -203,7 +209,6 @@ def write_release(
 ) -> dict[str, Any]:
     """Write a complete release into a temporary directory and swap it in for ``out``."""
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     staging.chmod(0o755)
     try:
@@ -250,7 +255,13 @@ def write_jsonl_gz(path: Path, lines: Iterable[str]) -> None:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with renames (the old release is kept until then)."""
+    """Replace ``out`` by ``staging`` with renames (the old release is kept until then).
+
+    ``out`` is checked once more first: whatever is not a release is never removed.
+    """
+    problem = replace_problem(out)
+    if problem is not None:
+        raise UserError(f"{out}: {problem}; refusing to replace it")
     if out.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
         os.rename(out, retired / out.name)
@@ -258,3 +269,112 @@ def _swap(staging: Path, out: Path) -> None:
         shutil.rmtree(retired, ignore_errors=True)
     else:
         os.rename(staging, out)
+
+
+def _our_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest at ``path`` if it is one this package writes, else None."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(manifest, dict):
+        return None
+    outputs = manifest.get("outputs")
+    shaped = (
+        isinstance(manifest.get("schema_version"), str)
+        and isinstance(manifest.get("package_version"), str)
+        and isinstance(manifest.get("record_count"), int)
+        and isinstance(outputs, dict)
+        and all(isinstance(v, str) and len(v) == 64 for v in outputs.values())
+    )
+    return manifest if shaped else None
+
+
+def replace_problem(out: Path) -> str | None:
+    """Why a release may not replace ``out`` (None: it may — missing, empty, or a
+    release this package wrote, holding only the files its manifest lists)."""
+    if not out.exists() and not out.is_symlink():
+        return None
+    if not out.is_dir():
+        return "it is a file, not a release folder"
+    if not any(out.iterdir()):
+        return None
+    manifest = _our_manifest(out / MANIFEST)
+    if manifest is None:
+        return f"the folder is not empty and is not a release (no {MANIFEST} of ours)"
+    listed = {*manifest["outputs"], MANIFEST}
+    foreign = sorted(
+        name
+        for name in (p.relative_to(out).as_posix() for p in out.rglob("*") if not p.is_dir())
+        if name not in listed
+    )
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (
+            f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        )
+        return f"the release holds files its manifest does not list ({shown})"
+    return None
+
+
+def check_out(out: Path, inputs: Iterable[tuple[str, Path]] = ()) -> Path:
+    """``out`` resolved, once it is sure a release may be written there; else a
+    :class:`UserError` naming the path. ``inputs`` are ``(option, path)`` pairs the
+    release must not overlap (``--raw``, the release being migrated)."""
+    target = out.expanduser().resolve()
+    here = Path.cwd().resolve()
+    if target == here or target in here.parents:
+        raise UserError(
+            f"--out {out} is the current folder or contains it: choose a folder for the release"
+        )
+    for option, path in inputs:
+        source = path.expanduser().resolve()
+        if source == target or target in source.parents or source in target.parents:
+            raise UserError(
+                f"--out {out} and {option} {path} overlap: the release must be written "
+                "outside its inputs"
+            )
+    parent = target.parent
+    if not parent.is_dir():
+        state = "is not a folder" if parent.exists() else "does not exist"
+        raise UserError(f"--out {out}: {parent} {state}")
+    problem = replace_problem(target)
+    if problem is not None:
+        raise UserError(
+            f"--out {out}: {problem}; refusing to replace it (choose a new or empty folder)"
+        )
+    try:  # the release is written beside ``out``: find out now, not after extracting
+        os.rmdir(tempfile.mkdtemp(prefix=f".{target.name}.probe-", dir=parent))
+    except OSError as error:
+        raise UserError(f"--out {out}: cannot write in {parent} ({error.strerror})") from error
+    return target
+
+
+def failure_report(out: Path) -> Path:
+    """Where a build that publishes nothing writes its rejects: ``<out>.rejects.jsonl``
+    beside the release folder, so the previous release stays as it was."""
+    return out.parent / f"{out.name}.{REJECTS_JSONL}"
+
+
+def write_failure_report(out: Path, lines: Iterable[str]) -> Path | None:
+    """Write the rejects of a build that publishes nothing (see :func:`failure_report`)
+    atomically; None when a file of another kind already has that name (it is kept)."""
+    path = failure_report(out)
+    if path.exists() and not _is_rejects_report(path):
+        return None
+    staging = path.with_name(f".{path.name}.tmp")
+    write_jsonl(staging, lines)
+    os.replace(staging, path)
+    return path
+
+
+def _is_rejects_report(path: Path) -> bool:
+    keys = {"path", "reason", "message", "sha256"}
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                if not (isinstance(item, dict) and keys <= set(item)):
+                    return False
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return True

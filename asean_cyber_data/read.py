@@ -21,17 +21,22 @@ import codecs
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .layout import file_sha256
+from .models import ID_PATTERN
 
 #: Default per-file size limit: news articles are kilobytes; a dump may be large.
 DEFAULT_MAX_BYTES = 2_000_000
 DEFAULT_MAX_JSONL_BYTES = 2_000_000_000
 TEXT_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
-SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+SAFE_ID = re.compile(ID_PATTERN)
+#: Longest id made from a name, in UTF-8 bytes: with a suffix it is still a valid file
+#: name on common file systems (255 bytes), in any script.
+MAX_ID_BYTES = 200
 
 
 @dataclass(frozen=True)
@@ -101,14 +106,52 @@ def sha256(data: bytes) -> str:
 
 
 def safe_id(candidate: str) -> str | None:
-    """``candidate`` if it is a safe record id (no path separators, no leading dot)."""
-    return candidate if SAFE_ID.match(candidate) else None
+    """``candidate`` if it is already a record id as it stands: NFC, path-safe (see
+    ``models.ID_PATTERN``), at most ``MAX_ID_BYTES`` long."""
+    if (
+        SAFE_ID.match(candidate)
+        and unicodedata.is_normalized("NFC", candidate)
+        and len(candidate.encode("utf-8")) <= MAX_ID_BYTES
+    ):
+        return candidate
+    return None
+
+
+def id_suffix(text: str) -> str:
+    """8 hex characters of the sha256 of ``text``: what tells apart two inputs whose
+    names give the same id, fixed by the input itself (not by the order of the build)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _id_char(char: str) -> bool:
+    """Letters, marks and digits of every script (BMP) are kept, and ``.``, ``_``, ``-``."""
+    return char in "._-" or (
+        unicodedata.category(char)[0] in "LMN" and SAFE_ID.match(f"a{char}") is not None
+    )
 
 
 def slug_id(candidate: str) -> str:
-    """A safe id made from untrusted text: anything outside ``[A-Za-z0-9._-]`` → ``_``."""
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", candidate).lstrip("._-")[:200]
-    return cleaned or "doc"
+    """A record id made from a name that is not one as it stands (spaces, punctuation,
+    NFD, too long): NFC, every run of other characters → ``_``, leading ``._-`` dropped,
+    cut to ``MAX_ID_BYTES``, then ``-`` and :func:`id_suffix` of the original name. The
+    suffix keeps apart names that make the same text (``a b`` → ``a_b-…``, never
+    ``a_b``, the id of ``a_b.txt``)."""
+    parts: list[str] = []
+    for char in unicodedata.normalize("NFC", candidate):
+        if _id_char(char):
+            parts.append(char)
+        elif not parts or parts[-1] != "_":
+            parts.append("_")  # one ``_`` per run of other characters
+    cleaned = "".join(parts).lstrip("._-")
+    while len(cleaned.encode("utf-8")) > MAX_ID_BYTES - 9:
+        cleaned = cleaned[:-1]
+    return f"{cleaned or 'doc'}-{id_suffix(candidate)}"
+
+
+def document_id(candidate: str) -> str:
+    """The id of an input named ``candidate``: the name itself when it is a safe id,
+    else its :func:`slug_id`."""
+    return safe_id(candidate) or slug_id(candidate)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -166,8 +209,17 @@ def _html_document(html: str) -> dict[str, str | None]:
     }
 
 
+def input_root(raw: Path) -> Path:
+    """The folder input paths are named relative to: ``raw``, or a single file's folder."""
+    return raw.parent if raw.is_file() else raw
+
+
 def discover(root: Path) -> Iterator[Path]:
-    """Every file under ``root`` (recursively, sorted, hidden files skipped)."""
+    """Every file under ``root`` (recursively, sorted, hidden files skipped), or ``root``
+    itself when it is one file."""
+    if root.is_file():
+        yield root
+        return
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
         if path.is_file() and not any(part.startswith(".") for part in relative.parts):
@@ -202,7 +254,7 @@ def read_path(
         return
     data = path.read_bytes()
     digest = sha256(data)
-    stem_id = safe_id(path.stem) or slug_id(path.stem)
+    stem_id = document_id(path.stem)
     if kind is None:
         yield Reject(
             relative,
@@ -258,7 +310,7 @@ def read_jsonl_lines(
         if not raw_line.strip():
             continue
         digest = sha256(raw_line)
-        fallback_id = f"{slug_id(stem)}-{number}"
+        fallback_id = document_id(f"{stem}-{number}")
         if len(raw_line) > max_bytes:
             yield Reject(
                 where,
@@ -294,7 +346,7 @@ def read_jsonl_lines(
         given = item.get("id")
         doc_id = fallback_id
         if isinstance(given, (str, int)) and str(given).strip():
-            doc_id = safe_id(str(given)) or slug_id(str(given))
+            doc_id = document_id(str(given))
 
         def text_or_none(key: str, item: dict[str, object] = item) -> str | None:
             value = item.get(key)

@@ -15,13 +15,13 @@ SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``asean-cyber-data ARGS...`` as a user would, from the project root."""
+def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run ``asean-cyber-data ARGS...`` as a user would, from the project root (or ``cwd``)."""
     return subprocess.run(
         [sys.executable, "-m", "asean_cyber_data.cli", *args],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
         timeout=900,
     )
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import asean_cyber_data as acd
 from asean_cyber_data import evolution
@@ -67,6 +69,30 @@ def test_changes_are_classified(edit: Any, breaking: bool, what: str) -> None:
     changes = _changed(edit)
     assert any(what in c.what and c.breaking == breaking for c in changes), changes
     assert evolution.required_bump(changes) == ("major" if breaking else "minor")
+
+
+def test_a_changed_pattern_is_breaking_unless_declared_a_widening() -> None:
+    def pattern(value: str) -> Any:
+        return lambda s: s["properties"].__setitem__(
+            "language", {"type": "string", "pattern": value}
+        )
+
+    (changed,) = _changed(pattern("^[a-z]{3}$"))
+    assert changed.breaking and "pattern changed" in changed.what
+    old = load_json_schema("1.1.0")["properties"]["id"]["pattern"]
+    new = json_schema()["properties"]["id"]["pattern"]
+    assert old != new and (old, new) in evolution.WIDENED_PATTERNS
+    (widened,) = evolution.compare(load_json_schema("1.1.0"), json_schema())
+    assert widened.where == "record.id" and not widened.breaking
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_every_declared_widening_accepts_every_old_value(data: st.DataObject) -> None:
+    for old, new in sorted(evolution.WIDENED_PATTERNS, key=str):
+        assert old is not None and new is not None
+        value = data.draw(st.from_regex(old, fullmatch=True))
+        assert re.fullmatch(new, value), (old, new, value)
 
 
 def test_1_0_to_1_1_is_a_compatible_change() -> None:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from asean_cyber_data.build import build_release
+from asean_cyber_data.models import ID_PATTERN, split_of
+from asean_cyber_data.read import document_id, id_suffix
 from asean_cyber_data.validate import validate_release
 
 from .conftest import RAW
@@ -115,7 +119,7 @@ def test_jsonl_dump_one_article_per_line(raw: Path, tmp_path: Path) -> None:
     )
     records, rejects = build(raw, tmp_path)
     ids = {r["id"] for r in records}
-    assert ids == {"a-1", "dump-2", "escape"}
+    assert ids == {"a-1", "dump-2", f"escape-{id_suffix('../../escape')}"}
     by_id = {r["id"]: r for r in records}
     assert by_id["dump-2"]["date"] == "2023-06-06"  # given metadata is the publication date
     assert by_id["dump-2"]["provenance"]["line"] == 2
@@ -155,17 +159,98 @@ def test_too_large_files_are_not_read(raw: Path, tmp_path: Path) -> None:
     assert [(r["path"], r["reason"]) for r in rejects] == [("huge.txt", "too_large")]
 
 
-def test_duplicates_and_id_clashes(raw: Path, tmp_path: Path) -> None:
+def test_duplicates_are_rejected_and_same_names_keep_their_articles(
+    raw: Path, tmp_path: Path
+) -> None:
     (raw / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (raw / "copy.txt").write_text(ARTICLE + "\n\nLeave a Reply\nnice", encoding="utf-8")
     (raw / "sub").mkdir()
     (raw / "sub" / "a.txt").write_text(VIETNAMESE, encoding="utf-8")
     records, rejects = build(raw, tmp_path)
-    assert [r["id"] for r in records] == ["a"]
-    reasons = {r["path"]: (r["reason"], r["message"]) for r in rejects}
-    assert reasons["copy.txt"] == ("duplicate_of", "same text as record a")
-    assert reasons["sub/a.txt"][0] == "id_clash"
-    assert "a.txt" in reasons["sub/a.txt"][1] and "sub/a.txt" in reasons["sub/a.txt"][1]
+    assert {r["source"]["path"]: r["id"] for r in records} == {
+        "a.txt": "a",
+        "sub/a.txt": f"a-{id_suffix('sub/a.txt')}",  # the same name, from its path
+    }
+    assert [(r["path"], r["reason"], r["message"]) for r in rejects] == [
+        ("copy.txt", "duplicate_of", "same text as record a")
+    ]
+
+
+def articles(count: int) -> list[str]:
+    """``count`` distinct short articles (distinct texts: none is a duplicate)."""
+    return [ARTICLE.replace("800 officers", f"{100 + i} officers") for i in range(count)]
+
+
+def test_file_names_in_every_script_keep_their_letters(raw: Path, tmp_path: Path) -> None:
+    names = ["ข่าว.txt", "ข่าวสาร.txt", "bài báo Việt.txt", "ព័ត៌មាន.txt", "သတင်း.txt"]
+    for name, text in zip(names, articles(len(names)), strict=True):
+        (raw / name).write_text(text, encoding="utf-8")
+    records, rejects = build(raw, tmp_path)
+    assert rejects == []
+    ids = {r["source"]["path"]: r["id"] for r in records}
+    assert ids["ข่าว.txt"] == "ข่าว" and ids["ข่าวสาร.txt"] == "ข่าวสาร"
+    assert ids["ព័ត៌មាន.txt"] == "ព័ត៌មាន" and ids["သတင်း.txt"] == "သတင်း"
+    assert ids["bài báo Việt.txt"] == f"bài_báo_Việt-{id_suffix('bài báo Việt')}"
+
+
+def test_an_nfd_name_gets_an_nfc_id(raw: Path, tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Việt Nam")
+    (raw / f"{decomposed}.txt").write_text(VIETNAMESE, encoding="utf-8")
+    ((record,), _) = build(raw, tmp_path)
+    assert record["id"] == f"Việt_Nam-{id_suffix(decomposed)}"
+    assert unicodedata.is_normalized("NFC", record["id"])
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["a\x01b", "-dash", ".hidden", "x" * 300, "ก" * 150, "tab\there", "zero\u200bwidth"],
+    ids=["control", "dash", "dot", "long-ascii", "long-thai", "tab", "zero-width"],
+)
+def test_unsafe_names_make_path_safe_ids(name: str) -> None:
+    made = document_id(name)
+    assert re.fullmatch(ID_PATTERN, made), made
+    assert len(made.encode("utf-8")) <= 255 and not made.startswith((".", "-", "_"))
+    assert made == document_id(name)  # the same name always gives the same id
+
+
+def test_names_that_slug_alike_are_all_kept_and_fixed_by_the_name(
+    raw: Path, tmp_path: Path
+) -> None:
+    names = ["a b.txt", "a_b.txt", "a__b.txt", "a?b.txt"]
+    texts = articles(len(names))
+    for name, text in zip(names, texts, strict=True):
+        (raw / name).write_text(text, encoding="utf-8")
+    records, rejects = build(raw, tmp_path)
+    assert rejects == []
+    ids = {r["source"]["path"]: r["id"] for r in records}
+    assert ids == {
+        "a b.txt": f"a_b-{id_suffix('a b')}",
+        "a?b.txt": f"a_b-{id_suffix('a?b')}",
+        "a_b.txt": "a_b",
+        "a__b.txt": "a__b",
+    }
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "a b.txt").write_text(texts[0], encoding="utf-8")
+    (tmp_path / "second").mkdir()
+    ((record,), _) = build(alone, tmp_path / "second")
+    assert record["id"] == ids["a b.txt"]  # not decided by which other names exist
+
+
+def test_jsonl_ids_used_twice_keep_every_article(raw: Path, tmp_path: Path) -> None:
+    first, second, third = articles(3)
+    (raw / "dump.jsonl").write_text(
+        "\n".join(json.dumps({"id": "story", "text": text}) for text in (first, second, third))
+        + "\n",
+        encoding="utf-8",
+    )
+    records, rejects = build(raw, tmp_path)
+    assert rejects == []
+    assert sorted(r["id"] for r in records) == sorted(
+        ["story", f"story-{id_suffix('dump.jsonl#2')}", f"story-{id_suffix('dump.jsonl#3')}"]
+    )
+    for record in records:
+        assert record["split"] == split_of(record["id"])
 
 
 def test_article_without_date_or_speaker_is_still_a_record(raw: Path, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -78,9 +78,26 @@ def test_splits_are_a_stable_function_of_the_id(built_release: Path) -> None:
     assert 0.75 < shares["train"] < 0.85 and 0.07 < shares["validation"] < 0.13
 
 
+def installed_command(name: str) -> list[str]:
+    """The console script ``name`` of the environment running the tests (not whatever
+    ``PATH`` finds first), as a command line for this interpreter."""
+    (entry,) = metadata.entry_points(group="console_scripts", name=name)
+    module, _, function = entry.value.partition(":")
+    return [
+        sys.executable,
+        "-c",
+        f"import sys; from {module} import {function}; sys.exit({function}())",
+    ]
+
+
 def test_croissant_validates_with_mlcroissant(built_release: Path) -> None:
     result = subprocess.run(
-        ["mlcroissant", "validate", "--jsonld", str(built_release / "croissant.json")],
+        [
+            *installed_command("mlcroissant"),
+            "validate",
+            "--jsonld",
+            str(built_release / "croissant.json"),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -150,6 +167,7 @@ def test_tokenisation_works_for_vietnamese_and_thai() -> None:
     assert tags[start] == "B-SPEAKER" and tags[start + 1] == "I-SPEAKER"
 
 
+@pytest.mark.slow
 def test_training_example_runs_end_to_end(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
@@ -165,7 +183,6 @@ def test_training_example_runs_end_to_end(tmp_path: Path) -> None:
         use_cache=False,
         keep_copies=True,
     )
-    started = time.perf_counter()
     for release in (BUILD, tmp_path / "release"):
         result = subprocess.run(
             [
@@ -184,5 +201,4 @@ def test_training_example_runs_end_to_end(tmp_path: Path) -> None:
         report = json.loads(result.stdout)
         assert report["train_records"] > 0
     assert report["validation"]["f1"] > 0.5  # learnable labels on the larger release
-    assert time.perf_counter() - started < 60
     assert list(span_rows([])) == []

@@ -10,9 +10,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from asean_cyber_data import SCHEMA_VERSION
 from asean_cyber_data.build import build_release
 from asean_cyber_data.validate import SchemaVersionError, validate_release
-from asean_cyber_data.version import SCHEMA_VERSION
 
 from .conftest import BUILD, RAW, release_bytes
 
@@ -58,7 +58,10 @@ def test_every_form_carries_the_schema_version(built_release: Path) -> None:
 
 
 def test_records_are_sorted_by_id(built_release: Path) -> None:
-    ids = [json.loads(line)["id"] for line in (built_release / "records.jsonl").open()]
+    ids = [
+        json.loads(line)["id"]
+        for line in (built_release / "records.jsonl").read_text().splitlines()
+    ]
     assert ids == sorted(ids) and len(ids) == len(set(ids))
 
 

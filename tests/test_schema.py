@@ -44,8 +44,14 @@ def test_every_released_schema_is_kept_under_its_version() -> None:
 
 
 def test_package_version_is_read_from_version_py() -> None:
+    """The build backend reads the version where the package says it is: the pattern
+    hatch applies to the file it names finds exactly ``__version__`` (the wheel test
+    checks the built wheel carries it)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert "version" in project["project"]["dynamic"]
+    source = project["tool"]["hatch"]["version"]
+    found = re.search(source["pattern"], (ROOT / source["path"]).read_text(encoding="utf-8"))
+    assert found is not None and found["version"] == __version__
     assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)
 
 
