@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
@@ -115,8 +116,15 @@ ZAWGYI_THRESHOLD = 0.999
 
 @cache
 def _zawgyi_detector() -> ZawgyiDetector:
-    """Google's Zawgyi/Unicode model (shipped in the wheel): loaded once per process."""
-    return ZawgyiDetector()
+    """Google's Zawgyi/Unicode model (shipped in the wheel): loaded once per process.
+
+    myanmartools reads its model with ``importlib.resources.open_binary``, deprecated
+    since Python 3.11; the warning is the library's, not the user's, so it is silenced
+    here rather than shown on every build.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ZawgyiDetector()
 
 
 @cache

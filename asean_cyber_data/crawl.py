@@ -50,10 +50,10 @@ from .read import (
     Reject,
     _html_document,
     decode,
+    document_id,
     read_jsonl_lines,
     read_path,
     sha256,
-    slug_id,
 )
 
 #: Crawl formats by file-name ending (checked longest first).
@@ -263,7 +263,7 @@ def _read_warc(path: Path, root: Path, part: Part, max_bytes: int, fmt: str) -> 
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     relative = path.relative_to(root).as_posix()
-    stem = slug_id(_stem(path))
+    stem = _stem(path)
     skipped: Counter[str] = Counter()
     end = None if part.count is None else part.number + part.count
     with path.open("rb") as handle:
@@ -332,7 +332,7 @@ def _warc_document(
     record: Any, relative: str, stem: str, number: int, max_bytes: int, fmt: str, offset: int | None
 ) -> Document | Reject:
     where = f"{relative}#{number}"
-    doc_id = f"{stem}-{number}"
+    doc_id = document_id(f"{stem}-{number}")
     payload = record.reader.read(max_bytes + 1)
     digest = sha256(payload)
     if len(payload) > max_bytes:

@@ -55,8 +55,8 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_crawl_benchmark_smoke_run(tmp_path: Path) -> None:
     """The crawl benchmark end to end on 2,000 generated articles (95% off-topic): every
-    article is a record or a line of the off-topic listing, and every planted on-topic
-    article is kept."""
+    article is a record, a copy of one or a line of the off-topic listing, and every planted
+    on-topic article is kept (the generated texts repeat, so some are kept as copies)."""
     out = tmp_path / "results-crawl.json"
     result = subprocess.run(
         [
@@ -79,6 +79,6 @@ def test_crawl_benchmark_smoke_run(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     (row,) = json.loads(out.read_text())["results"]
     assert row["records"] + row["off_topic"] + row["rejects"] == 2000
-    assert row["rejects"] == 0
+    assert row["rejects"] == row["copies"]  # the only rejects: near-duplicates, listed as copies
     assert row["planted_recall"] == 1.0 and row["planted_precision"] >= 0.8, row
     assert row["articles_per_s"] > 0 and row["peak_rss_mb"] > 0 and row["cpu_s"] > 0

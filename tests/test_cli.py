@@ -90,8 +90,9 @@ def an_article(folder: Path, name: str = "article.txt") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     path.write_text(
-        "HANOI, 3 May 2024 — Viet Nam and Japan will train 200 cyber police officers, "
-        "Deputy Minister Nguyen Van Long said on Friday.",
+        "HANOI, 3 May 2024 — Viet Nam and Japan will step up cybersecurity cooperation "
+        "against cybercrime and train 200 cyber police officers, Deputy Minister Nguyen "
+        "Van Long said on Friday.",
         encoding="utf-8",
     )
     return path
@@ -101,7 +102,7 @@ def test_build_accepts_a_single_raw_file(tmp_path: Path) -> None:
     article = an_article(tmp_path / "in")
     result = cli("build", "--raw", str(article), "--out", str(tmp_path / "out"), "--workers", "1")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("built 1 record, 0 rejects")
+    assert result.stdout.startswith("built 1 record, 0 rejects, 0 off-topic ")
     (record,) = [
         json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text().splitlines()
     ]

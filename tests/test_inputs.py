@@ -176,9 +176,26 @@ def test_duplicates_are_rejected_and_same_names_keep_their_articles(
     ]
 
 
+#: Invented articles that are different stories (not copies of one another, so the
+#: near-duplicate stage keeps every one as its own record).
+STORIES = (
+    ARTICLE,
+    VIETNAMESE,
+    "JAKARTA, 4 April 2024 — Indonesia and Australia signed a memorandum on cybercrime "
+    "investigations, BSSN head Hinsa Siburian told reporters after the signing.",
+    "BANGKOK, 9 May 2024 — Thailand and the United States will cooperate against ransomware "
+    "gangs that hit hospitals in three provinces, police chief Torsak Sukvimol said.",
+    "MANILA, 21 June 2024 — The Philippines joined the Counter Ransomware Initiative led by "
+    "the United States, information secretary Ivan Uy announced at a cyber defence forum.",
+    "PHNOM PENH, 2 July 2024 — Cambodia and South Korea agreed to cooperate against online "
+    "scam compounds, the interior ministry spokesman said after police rescued forty victims.",
+)
+
+
 def articles(count: int) -> list[str]:
-    """``count`` distinct short articles (distinct texts: none is a duplicate)."""
-    return [ARTICLE.replace("800 officers", f"{100 + i} officers") for i in range(count)]
+    """``count`` articles that are different stories (none a copy of another)."""
+    assert count <= len(STORIES)
+    return list(STORIES[:count])
 
 
 def test_file_names_in_every_script_keep_their_letters(raw: Path, tmp_path: Path) -> None:

@@ -155,6 +155,7 @@ def test_build_lists_off_topic_articles_apart_with_their_score(tmp_path: Path) -
 def test_off_topic_listing_is_reproducible_and_carries_no_timestamp(tmp_path: Path) -> None:
     _write(tmp_path / "raw", {**ON_TOPIC, **OFF_TOPIC})
     for name in ("a", "b"):
+        (tmp_path / name).mkdir()
         build_release(tmp_path / "raw", tmp_path / name / "build", workers=1, use_cache=False)
     first, second = release_bytes(tmp_path / "a" / "build"), release_bytes(tmp_path / "b" / "build")
     assert first == second

@@ -197,7 +197,7 @@ def test_strict_flag_and_summary_line(tmp_path: Path) -> None:
     command = ["build", "--raw", str(raw), "--out", str(tmp_path / "out"), "--workers", "1"]
     lenient = cli(*command)
     assert lenient.returncode == 0
-    assert lenient.stdout.startswith("built 5 records, 1 reject ")
+    assert lenient.stdout.startswith("built 5 records, 1 reject, 0 off-topic ")
     strict = cli(*command, "--strict")
     assert strict.returncode == 1 and "rejected" in strict.stderr
     rejects = (tmp_path / "out" / "rejects.jsonl").read_text().splitlines()

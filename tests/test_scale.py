@@ -49,7 +49,7 @@ def test_dask_engine_on_a_local_cluster_gives_the_local_records(
         timeout=600,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("built 5 records, 1 reject ")
+    assert result.stdout.startswith("built 5 records, 1 reject, 0 off-topic ")
     assert release_bytes(tmp_path / "dask") == release_bytes(local)
 
 
@@ -63,7 +63,7 @@ def test_large_releases_are_sharded_and_loaders_read_every_shard(tmp_path: Path)
     out = tmp_path / "out"
     # The marked copies are near-duplicates: kept as records, this test is about shards.
     build_release(raw, out, workers=2, use_cache=False, shard_rows=4, keep_copies=True)
-    records = [json.loads(line) for line in (out / "records.jsonl").open()]
+    records = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
     for split in ("train", "validation", "test"):
         count = sum(r["split"] == split for r in records)
         shards = sorted(p.name for p in out.glob(f"records-{split}-*.parquet"))

@@ -13,13 +13,6 @@ from asean_cyber_data.extract.langdata import fold
 from .conftest import DATA, RAW
 
 GOLD = [json.loads(line) for line in (DATA / "seeds_gold.jsonl").read_text().splitlines()]
-#: Seeds whose speaker's country the extractor does not find yet, and why. Each is an
-#: expected failure that must keep failing: once it is read right the test says so
-#: (strict xfail), and the entry goes.
-KNOWN_COUNTRY_MISSES = {
-    "002_f351eeb7a5ef9702.txt": "'Home Minister' names no country; the dateline "
-    "(PUTRAJAYA) and 'Malaysia, he said' are not used for the speaker's country",
-}
 
 
 def record_for(gold: dict) -> object:
@@ -44,14 +37,10 @@ class TestSeed:
         else:
             assert name is None
 
-    def test_speaker(self, gold: dict, request: pytest.FixtureRequest) -> None:
+    def test_speaker(self, gold: dict) -> None:
         speaker = record_for(gold).speaker
         if gold["speaker"]:
             assert speaker is not None and speaker.name in gold["speaker"]
-            if gold["file"] in KNOWN_COUNTRY_MISSES:
-                request.applymarker(
-                    pytest.mark.xfail(strict=True, reason=KNOWN_COUNTRY_MISSES[gold["file"]])
-                )
             assert speaker.country == gold.get("speaker_country")
         else:
             assert speaker is None

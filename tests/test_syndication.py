@@ -158,7 +158,7 @@ def test_the_earliest_dated_copy_is_kept_even_if_not_the_wire(tmp_path: Path) ->
     items = [{**ITEMS[0], "text": earlier}, ITEMS[1]]
     _jsonl(tmp_path / "raw", "dump.jsonl", items)
     build_release(tmp_path / "raw", tmp_path / "out", workers=1, use_cache=False)
-    records = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").open()]
+    records = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text().splitlines()]
     assert [(r["id"], [c["id"] for c in r["copies"]]) for r in records] == [("star-1", ["wire-1"])]
 
 
@@ -193,6 +193,6 @@ def test_a_story_with_many_copies_keeps_one_record(tmp_path: Path, copies: int) 
     ]
     _jsonl(tmp_path / "raw", "dump.jsonl", [*outlets, ITEMS[1]])
     build_release(tmp_path / "raw", tmp_path / "out", workers=1, use_cache=False)
-    records = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").open()]
+    records = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text().splitlines()]
     assert [r["id"] for r in records] == ["wire-1"]
     assert len(records[0]["copies"]) == copies

@@ -46,8 +46,11 @@ SCRIPT = textwrap.dedent("""
     print("OK", acd.__version__, acd.SCHEMA_VERSION)
 """)
 
-#: What the package part of the wheel may hold: code, data, the release, the schemas.
-SHIPPED_SUFFIXES = {".py", ".typed", ".yaml", ".json", ".jsonl", ".md", ".parquet", ".arrow"}
+#: What the package part of the wheel may hold: code, data, the release (with its
+#: gzipped off-topic listing), the schemas.
+SHIPPED_SUFFIXES = {
+    ".py", ".typed", ".yaml", ".json", ".jsonl", ".gz", ".md", ".parquet", ".arrow"
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

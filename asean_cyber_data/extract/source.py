@@ -139,6 +139,8 @@ class _Proposer:
         # A short article's lines are its top half and its bottom half, not both at once.
         self.top = set(range(min(TOP_LINES, (n + 1) // 2 if n < TOP_LINES + BOTTOM_LINES else n)))
         self.bottom = {i for i in range(max(0, n - BOTTOM_LINES), n) if i not in self.top}
+        #: The last lines, where sign-offs stand (in a one-line text, that line too).
+        self.tail = set(range(max(0, n - BOTTOM_LINES), n))
 
     def add(self, rule: str, start: int, end: int, **extra: float) -> None:
         text = self.article.text
@@ -309,7 +311,7 @@ def _dateline_dash(p: _Proposer) -> None:
 def _signoff(p: _Proposer) -> None:
     """ "— BERNAMA", "-- VNA", "(Yonhap)" closing the text."""
     text = p.article.text
-    for index in sorted(p.bottom):
+    for index in sorted(p.tail):
         ls, le = p.article.lines[index]
         line = text[ls:le]
         last = float(index == len(p.article.lines) - 1)

@@ -1,0 +1,84 @@
+"""The committed weights are what the fitting script gives, and the package reads them.
+
+``data/weights.json`` is generated data: ``scripts/fit_weights.py`` refits it from the
+development set, and a refit must equal what is committed (like a generated file whose
+test regenerates it and compares), so no weight is ever hand-edited.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from asean_cyber_data.datafiles import DATA
+from asean_cyber_data.extract.candidates import Candidate, FieldModel, fitted_models
+
+from .conftest import ROOT
+
+SCRIPT = ROOT / "scripts" / "fit_weights.py"
+#: Floating-point noise allowed between machines (BLAS, libm): far below what changes a
+#: choice (the thresholds are on a 0.05 grid).
+TOLERANCE = 1e-4
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fit_weights", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def _close(a: Any, b: Any, where: str = "") -> list[str]:
+    """Where two parsed JSON values differ beyond the tolerance."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        if set(a) != set(b):
+            return [f"{where}: keys {sorted(set(a) ^ set(b))}"]
+        return [d for k in a for d in _close(a[k], b[k], f"{where}.{k}")]
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return [f"{where}: lengths {len(a)} != {len(b)}"]
+        pairs = enumerate(zip(a, b, strict=True))
+        return [d for i, (x, y) in pairs for d in _close(x, y, f"{where}[{i}]")]
+    if isinstance(a, float) or isinstance(b, float):
+        return [] if math.isclose(a, b, abs_tol=TOLERANCE) else [f"{where}: {a} != {b}"]
+    return [] if a == b else [f"{where}: {a!r} != {b!r}"]
+
+
+@pytest.mark.slow
+def test_committed_weights_equal_a_refit(shared_dev: Path) -> None:
+    pytest.importorskip("sklearn", reason="fitting needs the dev extra (scikit-learn)")
+    refit = _script().fit_all(shared_dev)
+    committed = json.loads((DATA / "weights.json").read_text(encoding="utf-8"))
+    assert _close(refit, committed) == [], "run: python scripts/fit_weights.py"
+
+
+def test_every_field_has_a_fitted_model_read_from_data() -> None:
+    models = fitted_models()
+    assert set(models) == {"source", "date", "speaker", "initiatives", "partners"}
+    for name, model in models.items():
+        assert model.weights, name
+        assert 0 < model.threshold < 1, name
+    assert {models[f].kind for f in ("source", "date", "speaker")} == {"choice"}
+    assert {models[f].kind for f in ("initiatives", "partners")} == {"binary"}
+
+
+def test_a_choice_model_abstains_when_none_is_likelier() -> None:
+    model = FieldModel(bias=2.0, weights={"good": 3.0}, threshold=0.5, kind="choice")
+    strong = Candidate("source", "A", 0, 1, "r", {"good": 1.0})
+    weak = Candidate("source", "B", 2, 3, "r", {})
+    p_strong, p_weak = model.probabilities([strong, weak])
+    assert p_strong > 0.5 > p_weak  # e^3 against e^2 ("none") and e^0
+    assert sum(model.probabilities([weak])) < 0.5  # alone, it is still less likely than none
+    assert math.isclose(
+        sum(model.probabilities([strong, weak])) + math.exp(2) / (math.exp(2) + math.exp(3) + 1),
+        1.0,
+    )
