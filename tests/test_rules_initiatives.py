@@ -479,32 +479,6 @@ FEATURES = [
     ),
     pytest.param(
         "en",
-        (
-            "Ministers Agree On Harbour Cyber Framework\nMinisters agreed on it.\nMore follows.",
-            "Ministers Agree On Harbour Cyber Framework",
-        ),
-        (
-            "Cyber news\nMinisters Agree On Harbour Cyber Framework\nMore follows.",
-            "Ministers Agree On Harbour Cyber Framework",
-        ),
-        "headline",
-        id="headline-en",
-    ),
-    pytest.param(
-        "en",
-        (
-            "Ministers met at the Harbour Cyber Forum and later the Harbour Cyber Summit.",
-            "Harbour Cyber Summit",
-        ),
-        (
-            "Ministers met at the Harbour Cyber Forum and later the Harbour Cyber Summit.",
-            "Harbour Cyber Forum",
-        ),
-        "position",
-        id="position-en",
-    ),
-    pytest.param(
-        "en",
         ("The ministers signed the “Harbour Cyber Framework” today.", "Harbour Cyber Framework"),
         ("The ministers signed the Harbour Cyber Framework today.", "Harbour Cyber Framework"),
         "support",
@@ -522,30 +496,29 @@ def test_feature_tells_the_candidates_apart(
     assert feature(high, name) > feature(low, name), (feature(high, name), feature(low, name))
 
 
-def test_registry_feature_is_graded_exact_covering_partial_none() -> None:
-    """1 for a registry name, 0.8 when a registry hit covers most of the name, 0.5 when one
-    stands inside it, 0 for a name the registry does not know."""
+def test_registry_feature_is_graded_exact_edition_inside_none() -> None:
+    """1 and the id for a registry name, 0.8 and the id for an edition of it (an ordinal
+    or a year added), 0.5 and no id when a registry name stands inside a longer one (a
+    venue, another body), 0 for a name the registry does not know."""
     text = (
-        "Ministers met at the ASEAN Regional Forum. They met at the ASEAN Regional Forum in "
-        "Jakarta. They met at the ASEAN Regional Forum Cyber Harbour Working Group Programme. "
-        "They met at the Harbour Regional Forum."
+        "Ministers met at the ASEAN Regional Forum. They met at the 31st ASEAN Regional "
+        "Forum. They met at the ASEAN Regional Forum in Jakarta. They met at the ASEAN "
+        "Regional Forum Cyber Harbour Working Group Programme. They met at the Harbour "
+        "Regional Forum."
     )
     found = _initiatives("en", text)
-    assert feature(the(found, "ASEAN Regional Forum"), "registry") == 1.0
-    covering = the(found, "ASEAN Regional Forum in Jakarta")
-    assert feature(covering, "registry") == 0.8 and covering.data["id"] == "arf"
-    long_name = "ASEAN Regional Forum Cyber Harbour Working Group Programme"
-    assert feature(the(found, long_name), "registry") == 0.5
-    assert the(found, long_name).data["id"] is None
+    exact = the(found, "ASEAN Regional Forum")
+    assert feature(exact, "registry") == 1.0 and exact.data["id"] == "arf"
+    edition = the(found, "31st ASEAN Regional Forum")
+    assert feature(edition, "registry") == 0.8 and edition.data["id"] == "arf"
+    venue = "ASEAN Regional Forum in Jakarta"
+    body = "ASEAN Regional Forum Cyber Harbour Working Group Programme"
+    for longer in (venue, body):
+        assert feature(the(found, longer), "registry") == 0.5
+        assert the(found, longer).data["id"] is None
     assert feature(the(found, "Harbour Regional Forum"), "registry") == 0.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_registry_entry takes an id from a registry hit inside the name only when there "
-    "is exactly one; a registry name with its own bracketed acronym holds two hits of the "
-    "same id, so 'ASEAN Regional Forum (ARF)' gets no id",
-)
 def test_a_registry_name_with_its_acronym_keeps_the_id() -> None:
     text = "Ministers met at the ASEAN Regional Forum (ARF) in Jakarta."
     assert the(_initiatives("en", text), "ASEAN Regional Forum (ARF)").data["id"] == "arf"
