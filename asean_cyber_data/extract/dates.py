@@ -178,7 +178,7 @@ def _find_written_dates(article: Article) -> list[_Written]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         dateline = (
             re.fullmatch(r"[^\W\d][^\n,]{0,30},\s*", text[line_start : m.start()]) is not None
-            and re.match(r"\s*\([^)\n]{2,30}\)", text[m.end() :]) is not None
+            and re.compile(r"\s*\([^)\n]{2,30}\)").match(text, m.end()) is not None
         )
         if not (introduced or parenthesised or dateline or weekday.search(before)):
             continue

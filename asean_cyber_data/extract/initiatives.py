@@ -211,14 +211,14 @@ def _close(
             grammar.heads_before
             and not grammar.heads_after
             and starts
-            and re.match(r"\s(?:" + starts + r")\s", text[end:])
+            and re.compile(r"\s(?:" + starts + r")\s").match(text, end)
         ):
             return _extend_right(text, end, grammar, lowercase=grammar.sentence_case)
         stops = _stop_regex(grammar.stop_words)
         if (
             grammar.heads_before
             and not grammar.heads_after
-            and re.match(r"\s[A-Z]", text[end:])
+            and re.compile(r"\s[A-Z]").match(text, end)
             and not (stops and stops.match(text, end + 1))
         ):
             right = _extend_right(text, end, grammar, lowercase=False)
@@ -242,8 +242,8 @@ def _close(
 
 def _complement(text: str, head_end: int, grammar: InitiativeGrammar) -> int:
     """End of an English-order name after its head: "-Plus", a quoted title, "on ..."."""
-    suffix = re.match(r"-[A-Z][a-z]+", text[head_end:])
-    end = head_end + (suffix.end() if suffix else 0)
+    suffix = re.compile(r"-[A-Z][a-z]+").match(text, head_end)
+    end = suffix.end() if suffix else head_end
     quoted = _quoted_after(text, end, grammar)
     if quoted:
         return quoted
@@ -296,8 +296,8 @@ def _substantial(words: list[str]) -> bool:
 def _quoted_after(text: str, pos: int, grammar: InitiativeGrammar) -> int | None:
     """End of a quoted title right after ``pos`` ('on “...”', ' "..."')."""
     lead = "|".join(re.escape(w) + r"\s" for w in grammar.complement_starts)
-    m = re.match(r"\s?(?:" + lead + r")?[“\"]([^”\"\n]{3,200})[”\"]", text[pos:])
-    return pos + m.end() if m else None
+    m = re.compile(r"\s?(?:" + lead + r")?[“\"]([^”\"\n]{3,200})[”\"]").match(text, pos)
+    return m.end() if m else None
 
 
 def _trim(surface: str) -> str:
@@ -312,7 +312,7 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
         lower = phrase_regex(grammar.lowercase_heads)
         if after:
             for m in after.finditer(text):
-                follower = re.match(r"\s([a-z]+)", text[m.end() :])
+                follower = re.compile(r"\s([a-z]+)").match(text, m.end())
                 if follower and follower.group(1) in grammar.attributive_followers:
                     continue
                 start = _extend_left(text, m.start(), grammar)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+import ahocorasick_rs
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..datafiles import data_names, read_yaml
@@ -276,17 +277,26 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     return build(trie)
 
 
-@dataclass(frozen=True)
 class PhraseMatcher:
     """Finds known phrases on word boundaries (no boundaries inside Thai, Lao, Khmer...).
 
     Overlapping matches resolve to the longest, leftmost phrase, so "Office on Drugs
     and Crime" wins over "Crime" and ``EU`` never matches inside "museum".
+
+    The phrases go into one Aho–Corasick automaton (``ahocorasick-rs``): one pass over
+    the text finds every occurrence of thousands of names, overlapping ones included;
+    word boundaries are then checked for the phrases of spaced scripts.
     """
 
-    values: dict[str, str]
-    spaced: re.Pattern[str] | None
-    unspaced: re.Pattern[str] | None
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+        self._phrases = list(values)
+        self._spaced = [not UNSPACED_SCRIPTS.match(p) for p in self._phrases]
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(self._phrases, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+            if self._phrases
+            else None
+        )
 
     @classmethod
     def build(cls, values: dict[str, str], all_caps: bool = True) -> PhraseMatcher:
@@ -298,25 +308,20 @@ class PhraseMatcher:
             for variant in variants:
                 if variant:
                     expanded.setdefault(variant, value)
-        spaced = [p for p in expanded if not UNSPACED_SCRIPTS.match(p)]
-        unspaced = [p for p in expanded if UNSPACED_SCRIPTS.match(p)]
-        return cls(
-            values=expanded,
-            spaced=re.compile(r"(?<![\w@.])" + "(?:" + trie_pattern(spaced) + r")(?![\w])")
-            if spaced
-            else None,
-            unspaced=re.compile(trie_pattern(unspaced)) if unspaced else None,
-        )
+        return cls(expanded)
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of every match, longest first at each place."""
+        if self._automaton is None:
+            return []
         found: list[tuple[int, int, str]] = []
-        for pattern in (self.spaced, self.unspaced):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                if m.end() > m.start():
-                    found.append((m.start(), m.end(), self.values[m.group()]))
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            if self._spaced[index] and (
+                (start > 0 and _joins_left(text[start - 1]))
+                or (end < len(text) and _is_word_char(text[end]))
+            ):
+                continue  # inside a longer word ("EU" in "museum"), or after "@" or "."
+            found.append((start, end, self.values[self._phrases[index]]))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
         last_end = -1
@@ -325,6 +330,17 @@ class PhraseMatcher:
                 kept.append((start, end, value))
                 last_end = end
         return kept
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``re``'s ``\\w`` matches: letters and digits of every script, and ``_``."""
+    return char.isalnum() or char == "_"
+
+
+def _joins_left(char: str) -> bool:
+    """A character that makes a phrase after it part of something longer: a word
+    character, or the ``@`` / ``.`` of a handle or a domain."""
+    return _is_word_char(char) or char in "@."
 
 
 @dataclass(frozen=True)

@@ -396,12 +396,12 @@ def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None
             if titles and titles.match(text, cursor):
                 title_span = (glued.start(), glued.end())
             cursor = glued.end()
-        gap = re.match(r"[ \t]*", text[cursor:])
-        start = cursor + (gap.end() if gap else 0)
+        gap = re.compile(r"[ \t]*").match(text, cursor)
+        start = gap.end() if gap else cursor
         words: list[tuple[int, int]] = []
         position = start
         for _ in range(language.name_words):
-            w = re.match(r"[^\s,។။()“”\"]+", text[position:])
+            w = re.compile(r"[^\s,។။()“”\"]+").match(text, position)
             if not w:
                 break
             word = w.group()
@@ -412,7 +412,7 @@ def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None
             ):
                 break
             words.append((position, position + len(word)))
-            nxt = re.match(r"[ \t]", text[position + len(word) :])
+            nxt = re.compile(r"[ \t]").match(text, position + len(word))
             if not nxt:
                 break
             position += len(word) + 1
@@ -432,9 +432,9 @@ def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None
             owner.mentions.append((start, start + len(given)))
             continue
         if title_span is None:
-            after = re.match(r"[ \t,]*(\S+)", text[end:])
+            after = re.compile(r"[ \t,]*(\S+)").match(text, end)
             if after and titles and titles.match(after.group(1)):
-                title_span = (end + after.start(1), end + after.end(1))
+                title_span = (after.start(1), after.end(1))
         title = text[title_span[0] : title_span[1]] if title_span else None
         persons.append(
             Person(
