@@ -162,7 +162,10 @@ class Report:
                 k: {"documents": v.documents, "on_topic": v.on_topic, **v.summary()}
                 for k, v in self.parts.items()
             },
-            "by_language": {k: v.summary() for k, v in sorted(self.by_language.items())},
+            "by_language": {
+                k: {"documents": v.documents, "on_topic": v.on_topic, **v.summary()}
+                for k, v in sorted(self.by_language.items())
+            },
             "misses": self.misses,
             "hidden_misses": self.hidden_misses,
         }
