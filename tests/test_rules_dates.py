@@ -665,12 +665,6 @@ def test_feature_tells_the_candidates_apart(
     assert feature(high, name) > feature(low, name), (feature(high, name), feature(low, name))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="meeting_years reads ordinals in a fixed 30-character window around each series "
-    "name, not the ordinal attached to it: the window reaches the other meeting's ordinal "
-    "('13th AMMTC and the 19th AMMTC' reads 13 twice; 'lần thứ 19' is cut to 1 → 1997)",
-)
 @pytest.mark.parametrize(
     ("code", "text"),
     [
@@ -687,18 +681,43 @@ def test_feature_tells_the_candidates_apart(
             "Các quan chức họp ngày 14 tháng 11 tại AMMTC lần thứ 13 và AMMTC lần thứ 19.",
             id="vi",
         ),
+        pytest.param(
+            "ms", "Pegawai bertemu pada 14 November di AMMTC ke-13 dan AMMTC ke-19.", id="ms"
+        ),
+        pytest.param(
+            "tl",
+            "Nagpulong ang mga opisyal noong 14 Nobyembre sa ika-13 AMMTC at ika-19 AMMTC.",
+            id="tl",
+        ),
     ],
 )
 def test_each_numbered_meeting_reads_its_own_ordinal(code: str, text: str) -> None:
+    """Each series name reads the ordinal attached to it, read whole ("lần thứ 19")."""
     years = sorted(year for year, _start, _end in dates.meeting_years(article(code, text)))
     assert years == [2019, 2025]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the second AMMTC is read as the 13th (see above), so two meetings of different "
-    "years look like one and pin the year-less date to 2019",
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("en", "Officials met at the 19th AMMTC and the SOMTC in Hanoi.", id="en"),
+        pytest.param("id", "Pejabat bertemu di SOMTC dan AMMTC ke-19 di Hanoi.", id="id"),
+    ],
 )
+def test_an_ordinal_is_read_by_the_nearest_series_name_only(code: str, text: str) -> None:
+    """The other meeting's name stands between the ordinal and this one: not its number."""
+    a = article(code, text)
+    found = dates.meeting_years(a)
+    assert [a.text[s:e] for _year, s, e in found] == [
+        "19th AMMTC" if code == "en" else "AMMTC ke-19"
+    ]
+
+
+def test_an_ordinal_past_a_clause_boundary_is_not_the_meeting_s() -> None:
+    text = "Officials met for the 13th time; AMMTC delegates agreed a plan."
+    assert dates.meeting_years(article("en", text)) == []
+
+
 def test_two_numbered_meetings_of_different_years_pin_no_year() -> None:
     text = "Officials will meet on 14 November, between the 13th AMMTC and the 19th AMMTC."
     assert not [c for c in dates.candidates(article("en", text)) if c.data["year"] == "meeting"]

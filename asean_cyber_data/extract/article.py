@@ -39,6 +39,9 @@ TOKEN = re.compile(
 #: A sentence ends at . ! ? before a capitalised word or a digit, at the Khmer and
 #: Myanmar full stops (។ ။), or at a line break.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[^\s\"'“‘(]*[^\W_])|[។။]+|\n+")
+#: What may stand between a sentence's start and its first word: space, opening quotes
+#: and brackets, or a clause up to a spaced dash ("KUALA LUMPUR (Bernama) -- ") or a colon.
+_OPENING = re.compile(r"(?:[^\n]*?(?:\s(?:--|[-–—])|:)\s)?[\s\"'“‘(\[«]*")
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Where a capitalised word starts (Unicode upper case: "Đặng", "Élysée", "Ưu").
@@ -179,6 +182,14 @@ class Article:
             return (0, 0)
         start, end = self.sentences[self.sentence_index(offset)]
         return (start, end) if start <= offset < end else (0, 0)
+
+    def opens_sentence(self, offset: int) -> bool:
+        """A sentence, a line or a clause after a dateline's dash or a colon begins at
+        ``offset`` (past opening quotes and brackets): where an ordinary word is written
+        with a capital ("According to Interpol", "KUALA LUMPUR (Bernama) -- With Japan")."""
+        index = self.sentence_index(offset)
+        start = self.sentences[index][0] if self.sentences else 0
+        return _OPENING.fullmatch(self.text, min(start, offset), offset) is not None
 
     @cached_property
     def tokens(self) -> list[Token]:

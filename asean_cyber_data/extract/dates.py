@@ -207,36 +207,79 @@ def _series_matcher() -> PhraseMatcher:
     return PhraseMatcher.build(series, all_caps=False)
 
 
+#: What may stand between a series name and its ordinal: words (at most this many
+#: characters of them) and bracketed asides ("AMMTC (…) ke-13"), never a clause boundary.
+MAX_ORDINAL_GAP = 25
+_GAP_WORDS = re.compile(r"[\s\w'’-]*")
+_BRACKETED = re.compile(r"\([^()\n]{0,60}\)")
+
+
 @cache
 def _ordinal_patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The language's ordinals written before a name ("13th") and after it ("ke-13",
+    "lần thứ 13"), each one alternation read whole (never a digit cut off)."""
     language = pack(code)
     befores = [g for gram in language.grammars for g in gram.ordinal_before]
     afters = [g for gram in language.grammars for g in gram.ordinal_after]
-    before = re.compile("(?:" + "|".join(befores) + r")[\s\w'’-]{0,25}$") if befores else None
-    after = re.compile("|".join(afters)) if afters else None
-    return before, after
+
+    def compiled(patterns: list[str]) -> re.Pattern[str] | None:
+        if not patterns:
+            return None
+        return re.compile(r"(?<!\d)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\d)")
+
+    return compiled(befores), compiled(afters)
+
+
+def _ordinals(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, number)`` of every ordinal ``pattern`` finds."""
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        number = next((g for g in m.groups() if g), None)
+        if number:
+            found.append((m.start(), m.end(), int(number)))
+    return found
+
+
+def _attached(text: str, start: int, end: int, names: list[tuple[int, int, str]]) -> bool:
+    """Nothing but a few words or a bracketed aside lies between ``start`` and ``end``:
+    no punctuation that ends a clause and no other series name outside the brackets."""
+    asides = [(m.start(), m.end()) for m in _BRACKETED.finditer(text, start, end)]
+    rest = _BRACKETED.sub("", text[start:end])
+    if len(rest) > MAX_ORDINAL_GAP or not _GAP_WORDS.fullmatch(rest):
+        return False
+    return not any(
+        start <= s and e <= end and not any(a <= s and e <= b for a, b in asides)
+        for s, e, _ in names
+    )
 
 
 def meeting_years(article: Article) -> list[tuple[int, int, int]]:
-    """``(year, start, end)`` of every numbered meeting of the calendar the text names."""
+    """``(year, start, end)`` of every numbered meeting of the calendar the text names.
+
+    Each mention reads its own ordinal: the nearest one of the language's shape before
+    it ("the 13th AMMTC") or after it ("AMMTC ke-13"), attached to it by nothing but a
+    few words — so in "the 13th AMMTC and the 19th AMMTC" the second is the 19th.
+    """
     text = article.digits
     before, after = _ordinal_patterns(article.language.code)
+    befores, afters = _ordinals(before, text), _ordinals(after, text)
+    names = _series_matcher().finditer(text)
     found: list[tuple[int, int, int]] = []
-    for start, end, identifier in _series_matcher().finditer(text):
+    for start, end, identifier in names:
         follower = _NEXT_WORD.match(text, end)
         if follower and follower.group(1)[:1].isupper():
             continue  # "5th ASEAN Regional Forum Inter-Sessional Meeting" is not the 5th ARF
         sessions = mechanism(identifier).sessions
         assert sessions is not None
         numbered: list[tuple[int, int, int]] = []
-        if before:
-            m = before.search(text[max(0, start - 30) : start])
-            if m:
-                at = max(0, start - 30) + m.start()
-                numbered += [(int(g), at, end) for g in m.groups() if g]
-        if after:
-            for am in after.finditer(text[end : end + 30]):
-                numbered += [(int(g), start, end + am.end()) for g in am.groups() if g]
+        ahead = [o for o in befores if o[1] <= start]
+        if ahead and _attached(text, ahead[-1][1], start, names):
+            numbered.append((ahead[-1][2], ahead[-1][0], end))
+        behind = [o for o in afters if o[0] >= end]
+        if behind and _attached(text, end, behind[0][0], names):
+            numbered.append((behind[0][2], start, behind[0][1]))
         for number, s, e in numbered:
             year = sessions.year_of(number)
             if year:

@@ -69,32 +69,58 @@ class _Mention:
         return weight
 
 
+#: How far before a mention its cue is looked for.
+CUE_WINDOW = 40
+
+
 @cache
-def _ending(phrases: tuple[str, ...], determiners: tuple[str, ...]) -> re.Pattern[str] | None:
+def _ending(
+    phrases: tuple[str, ...], determiners: tuple[str, ...], glued: bool = True
+) -> re.Pattern[str] | None:
     """``... <phrase> [<determiner> [<determiner>]]`` at the end of a window, compiled once.
 
     Latin-script phrases must start a word ("with", not "forth"); phrases in other
-    scripts may be glued to what comes before.
+    scripts may be glued to what comes before, unless ``glued`` is false.
     """
     if not phrases:
         return None
     ordered = sorted(set(phrases), key=len, reverse=True)
-    spaced = "|".join(re.escape(p) for p in ordered if p[:1].isascii())
-    glued = "|".join(re.escape(p) for p in ordered if not p[:1].isascii())
+    spaced = "|".join(re.escape(p) for p in ordered if p[:1].isascii() or not glued)
+    attached = "|".join(re.escape(p) for p in ordered if not p[:1].isascii() and glued)
     alternatives = []
     if spaced:
         alternatives.append(r"(?<![^\W_])(?:" + spaced + ")")
-    if glued:
-        alternatives.append("(?:" + glued + ")")
+    if attached:
+        alternatives.append("(?:" + attached + ")")
     dets = "|".join(re.escape(d) for d in sorted(set(determiners), key=len, reverse=True))
     tail = rf"(?:\s+(?:{dets})){{0,2}}" if dets else ""
     return re.compile("(?:" + "|".join(alternatives) + ")" + tail + r"\s*$")
 
 
-def _ends_with_phrase(window: str, phrases: tuple[str, ...], determiners: tuple[str, ...]) -> bool:
-    """``window`` ends with one of ``phrases`` (then optional determiners)."""
-    pattern = _ending(phrases, determiners)
-    return bool(pattern and pattern.search(window))
+def _sentence_initial(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases as a sentence opens with them ("According to", "Warga negara")."""
+    return tuple(p[:1].upper() + p[1:] for p in phrases if p[:1].islower())
+
+
+def _cue_ends_at(
+    article: Article,
+    at: int,
+    phrases: tuple[str, ...],
+    determiners: tuple[str, ...] = (),
+    glued: bool = True,
+) -> bool:
+    """The text just before ``at`` ends with one of ``phrases`` (then optional
+    determiners): as the data writes it, or with a capital where it opens a sentence —
+    a capitalised cue elsewhere is part of a name, not the cue."""
+    lo = max(0, at - CUE_WINDOW)
+    written = _ending(phrases, determiners, glued)
+    if written is None:
+        return False
+    if written.search(article.text, lo, at):
+        return True
+    opening = _ending(_sentence_initial(phrases), determiners, glued)
+    m = opening.search(article.text, lo, at) if opening else None
+    return bool(m and article.opens_sentence(m.start()))
 
 
 @cache
@@ -105,11 +131,9 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     asean = "|".join(re.escape(a) for a in language.asean_names)
     hypothetical = "|".join(re.escape(h) for h in language.hypothetical_cues) or "(?!x)x"
     aside = "|".join(re.escape(h) for h in language.aside_cues) or "(?!x)x"
-    before = "|".join(re.escape(w) for w in language.nationality_before) or "(?!x)x"
     after = "|".join(re.escape(w) for w in language.nationality_after) or "(?!x)x"
     listed = "|".join([",", *(re.escape(c) for c in language.conjunctions)])
     return {
-        "nationality_before": re.compile(r"(?<!\w)(?:" + before + r")\s*$"),
         "nationality_after": re.compile(  # "Chinese and Laotian nationals"
             r"(?:\s*(?:" + listed + r")?\s*[^\W\d_]+)?\s*(?:" + after + r")(?!\w)"
         ),
@@ -137,7 +161,7 @@ def _mentions(article: Article, initiative_spans: list[tuple[int, int]]) -> list
         before = text[max(0, start - 40) : start]
         after = text[end : end + 20]
         m = _Mention(start, end, code)
-        m.cued = _ends_with_phrase(before, language.cooperation_cues, language.determiners)
+        m.cued = _cue_ends_at(article, start, language.cooperation_cues, language.determiners)
         m.joined = bool(
             patterns["joined_before"].search(before) or patterns["joined_after"].match(after)
         )
@@ -158,10 +182,10 @@ def _mentions(article: Article, initiative_spans: list[tuple[int, int]]) -> list
             )
         )
         m.nationality = bool(
-            patterns["nationality_before"].search(before)
+            _cue_ends_at(article, start, language.nationality_before, glued=False)
             or patterns["nationality_after"].match(text, end, end + 40)
         )  # "Chinese nationals", "warga negara China": people, not a partner
-        m.citation = _ends_with_phrase(before, language.citation_cues, language.determiners)
+        m.citation = _cue_ends_at(article, start, language.citation_cues, language.determiners)
         sentence = article.sentence_at(start)
         m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1]))
         m.hypothetical = bool(patterns["hypothetical"].search(text, sentence[0], sentence[1]))

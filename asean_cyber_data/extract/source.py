@@ -29,7 +29,7 @@ from functools import cache
 
 from .article import Article, phrase_regex
 from .candidates import Candidate, FieldModel, merge_by_value, select
-from .langdata import fold
+from .langdata import UNSPACED_SCRIPTS, fold
 from .registry import outlet_named, outlet_of_host, place_names
 
 FIELD = "source"
@@ -60,14 +60,22 @@ def _patterns(code: str) -> dict[str, re.Pattern[str] | None]:
     from .langdata import pack
 
     language = pack(code)
-    cues = "|".join(re.escape(c) for c in sorted(language.source_cues, key=len, reverse=True))
+    cues = "|".join(
+        re.escape(c) + ("" if UNSPACED_SCRIPTS.match(c) else r"(?!\w)")  # "Theo", not "Theodore"
+        for c in sorted(language.source_cues, key=len, reverse=True)
+    )
     frames = []
     for frame in language.source_frames:
         before, _, after = frame.partition("{}")
         frames.append(re.escape(before) + r"([^\n]{2,48}?)" + re.escape(after))
+    #: The words a follow widget opens with ("Theo dõi", "Follow"): a credit cue that
+    #: begins them ("Theo", according to) is that phrase, not a credit line.
+    leads = {f.partition("{}")[0].strip() for f in language.source_frames} - {""}
+    widget = "|".join(re.escape(w) for w in sorted(leads, key=len, reverse=True))
+    not_widget = rf"(?!(?:{widget})(?!\w))" if widget else ""
     return {
         "credit": re.compile(
-            r"(?:^|\n)[ \t]*(?:" + cues + r")[ \t]*[:：៖]?[ \t]*(?P<outlet>[^\n]{2,80})",
+            rf"(?:^|\n)[ \t]*{not_widget}(?:{cues})[ \t]*[:：៖]?[ \t]*(?P<outlet>[^\n]{{2,80}})",
             re.IGNORECASE,
         )
         if cues
