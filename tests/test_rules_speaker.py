@@ -759,12 +759,6 @@ def test_a_partner_named_in_the_same_sentence_is_never_the_speakers_country(
     assert _country("en", SAIFUDDIN, "Saifuddin Nasution Ismail", outlet) != "JP"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Luarnya' is capitalised and in no Indonesian title, so it joins the name run "
-    "('Luarnya Sergei Lavrov'); the title is only 'Menteri' and the possessive suffix is "
-    "never seen: the country falls back to ID",
-)
 def test_indonesian_possessive_title_takes_the_country_named_before() -> None:
     text = (
         "Rusia siap bekerja sama dengan ASEAN. Menteri Luarnya Sergei Lavrov mengatakan kerja "
@@ -773,22 +767,101 @@ def test_indonesian_possessive_title_takes_the_country_named_before() -> None:
     assert _country("id", text, "Sergei Lavrov") == "RU"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the uncased rule matches the honorific นาย at the start of the title "
-    "นายกรัฐมนตรี (Prime Minister) and proposes the rest of the word, กรัฐมนตรี, as a person",
+@pytest.mark.parametrize(
+    ("code", "text", "possessive", "name"),
+    [
+        pytest.param(
+            "id",
+            "Rusia siap bekerja sama dengan ASEAN. Menteri Luar Negerinya Sergei Lavrov "
+            "mengatakan kerja sama akan tumbuh.",
+            "Negerinya",
+            "Sergei Lavrov",
+            id="whole-title-id",
+        ),
+        pytest.param(
+            "ms",
+            "Rusia bersedia bekerjasama dengan ASEAN. Menteri Pertahanannya Andrei Belousov "
+            "berkata kerjasama akan berkembang.",
+            "Pertahanannya",
+            "Andrei Belousov",
+            id="defence-minister-ms",
+        ),
+    ],
 )
+def test_a_possessive_title_word_is_the_title_not_the_name(
+    code: str, text: str, possessive: str, name: str
+) -> None:
+    """Any title, or its first words, with the possessive suffix on its last word is a
+    title: the word never joins the name, and the country is the one named before."""
+    found = _speaker(code, text)
+    assert [c.value for c in found if possessive in c.value] == []
+    assert _country(code, text, name) == "RU"
+
+
 def test_a_thai_title_that_begins_with_an_honorific_is_not_a_person() -> None:
     text = "นายกรัฐมนตรี กล่าวว่า ความร่วมมือด้านไซเบอร์จะเข้มแข็งขึ้น"
     assert [c.value for c in _speaker("th", text)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="glued_honorific tests str.isalpha on the character before the honorific; Thai "
-    "vowel signs (category Mn, as in the final ี of รัฐมนตรี) are not alphabetic, so an "
-    "honorific glued after 'minister' is read as standing apart",
+def test_an_honorific_inside_a_longer_title_is_not_a_person() -> None:
+    """นาย inside รองนายกรัฐมนตรี (Deputy Prime Minister) is letters of the title."""
+    text = "รองนายกรัฐมนตรี กล่าวว่า ความร่วมมือด้านไซเบอร์จะเข้มแข็งขึ้น"
+    assert [c.value for c in _speaker("th", text)] == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        pytest.param(
+            "km",
+            "ឯកឧត្តមរដ្ឋមន្ត្រី សុខ ចាន់ បានមានប្រសាសន៍ថា កិច្ចសហប្រតិបត្តិការនឹងរឹងមាំ។",
+            "សុខ ចាន់",
+            id="km",
+        ),
+        pytest.param(
+            "lo",
+            "ທ່ານລັດຖະມົນຕີ ສົມພອນ ແກ້ວມະນີ ກ່າວວ່າ ການຮ່ວມມືຈະເຂັ້ມແຂງຂຶ້ນ.",
+            "ສົມພອນ ແກ້ວມະນີ",
+            id="lo",
+        ),
+    ],
 )
+def test_an_honorific_glued_to_a_title_still_introduces_a_person(
+    code: str, text: str, name: str
+) -> None:
+    """Titles written as an honorific glued to another title ("H.E." + "Minister") keep
+    the honorific: the person after them is still proposed, titled."""
+    found = the(_speaker(code, text), name)
+    assert feature(found, "honorific") == 1.0 and feature(found, "title") == 1.0
+
+
 def test_an_honorific_glued_after_a_thai_vowel_sign_is_glued() -> None:
     text = "ผู้สื่อข่าวรายงานว่ารัฐมนตรีนายสมชาย ใจดี กล่าวว่า ความร่วมมือจะเข้มแข็ง"
     assert feature(the(_speaker("th", text), "สมชาย ใจดี"), "glued_honorific") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        pytest.param(
+            "km",
+            "អ្នកយកព័ត៌មានរាយការណ៍ថារដ្ឋមន្ត្រីលោកសុខ ចាន់ បានមានប្រសាសន៍ថា កិច្ចសហប្រតិបត្តិការនឹងរឹងមាំ។",
+            "សុខ ចាន់",
+            id="km",
+        ),
+        pytest.param(
+            "lo",
+            "ນັກຂ່າວລາຍງານວ່າລັດຖະມົນຕີທ່ານສົມພອນ ແກ້ວມະນີ ກ່າວວ່າ ການຮ່ວມມືຈະເຂັ້ມແຂງຂຶ້ນ.",
+            "ສົມພອນ ແກ້ວມະນີ",
+            id="lo",
+        ),
+    ],
+)
+def test_an_honorific_glued_after_a_vowel_sign_is_glued(code: str, text: str, name: str) -> None:
+    """The word before ends in a vowel sign (category Mn): a letter's part, so glued."""
+    assert feature(the(_speaker(code, text), name), "glued_honorific") == 1.0
+
+
+def test_an_honorific_after_a_space_is_not_glued() -> None:
+    text = "ผู้สื่อข่าวรายงานว่า นายสมชาย ใจดี กล่าวว่า ความร่วมมือจะเข้มแข็ง"
+    assert feature(the(_speaker("th", text), "สมชาย ใจดี"), "glued_honorific") == 0.0

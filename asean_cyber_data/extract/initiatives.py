@@ -33,7 +33,7 @@ from functools import cache
 
 from .article import TOKEN, Article, filter_overlapping, phrase_regex
 from .candidates import Candidate, FieldModel, Scored, accept, merge_by_value
-from .langdata import InitiativeGrammar, LanguagePack, fold, pack
+from .langdata import InitiativeGrammar, LanguagePack, all_asean_names, fold, pack
 from .registry import mechanism, mechanism_named
 
 FIELD = "initiatives"
@@ -100,10 +100,38 @@ def _lower_modifier(token: str, grammar: InitiativeGrammar) -> bool:
     )
 
 
+#: What stands before a sentence's first word: the start of the text or of a line, or a
+#: sentence's final punctuation, then opening quotes or brackets.
+_SENTENCE_BEFORE = re.compile(r"(?:^|\n|[.!?][\"'”’)]*\s)[\s\"'“‘(]*$")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_BEFORE.search(text, max(0, pos - 12), pos))
+
+
+@cache
+def _function_words(code: str) -> frozenset[str]:
+    """Words the language writes in lower case inside sentences: every grammar's stop
+    words and connectors, determiners and conjunctions ("also", "the", "ang", "dalam")."""
+    language = pack(code)
+    words = [w for g in language.grammars for w in (*g.stop_words, *g.connectors)]
+    words += [*language.determiners, *language.conjunctions]
+    return frozenset(w.casefold() for w in words)
+
+
 def _extend_left(
-    text: str, head_start: int, grammar: InitiativeGrammar, allow_lower: int = 0
+    text: str,
+    head_start: int,
+    grammar: InitiativeGrammar,
+    function_words: frozenset[str],
+    allow_lower: int = 0,
 ) -> int:
-    """Start of the capitalised run (with connectors) that ends at a head."""
+    """Start of the capitalised run (with connectors) that ends at a head.
+
+    A sentence's first word is capitalised whatever it is: when the language writes it
+    in lower case elsewhere (``function_words``: "Also the ...", "Ang ...", "Dalam ...")
+    it is the sentence's word, not the name's.
+    """
     line_start = max(text.rfind("\n", 0, head_start) + 1, head_start - 160)
     tokens = _tokens(text, line_start, head_start)
     start = head_start
@@ -118,6 +146,8 @@ def _extend_left(
         ):
             break
         if _is_cap(token) and token not in ("(", ")"):
+            if token.casefold() in function_words and _opens_sentence(text, m.start()):
+                break
             start = m.start()
         elif token in grammar.connectors and start != head_start:
             prev = [t for t in tokens if t.end() <= m.start()]
@@ -306,6 +336,7 @@ def _trim(surface: str) -> str:
 
 def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
+    function_words = _function_words(language.code)
     for grammar in language.grammars:
         after = phrase_regex(grammar.heads_after)
         before = phrase_regex(grammar.heads_before)
@@ -315,7 +346,7 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                 follower = re.compile(r"\s([a-z]+)").match(text, m.end())
                 if follower and follower.group(1) in grammar.attributive_followers:
                     continue
-                start = _extend_left(text, m.start(), grammar)
+                start = _extend_left(text, m.start(), grammar, function_words)
                 end = _close(text, _complement(text, m.end(), grammar), after, grammar)
                 if _substantial(text[start:end].split()):
                     spans.append((start, end, "head_last"))
@@ -347,7 +378,7 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                     continue
                 start = m.start()
                 if grammar.heads_after:
-                    start = _extend_left(text, m.start(), grammar, allow_lower=2)
+                    start = _extend_left(text, m.start(), grammar, function_words, allow_lower=2)
                 modified = any(
                     _is_cap(t.group())
                     and t.group().casefold() not in grammar.stop_words
@@ -479,6 +510,47 @@ def _registry_entry(
     return None, 0.5 if inside else 0.0
 
 
+#: Hyphens and dashes that join two names into one compound ("ASEAN-Japan", "Japan–ASEAN").
+_JOINERS = "-\u2010\u2011\u2013"
+_WORD = re.compile(r"[^\W_]+")
+_WORD_BEFORE = re.compile(r"[^\W_]+$")
+
+
+def _names_a_part(word: str) -> bool:
+    """A capitalised word, or a word of a script without case: another name (a lowercase
+    word joined by a hyphen is a modifier: "ASEAN-led", "post-ASEAN")."""
+    return word[:1].isalpha() and not word[:1].islower()
+
+
+def _compound(article: Article, start: int, end: int) -> tuple[int, int]:
+    """A registry name's span widened over the ASEAN-X compound it is the ASEAN side of.
+
+    "Sidang Kemuncak ASEAN" in "Sidang Kemuncak ASEAN-Jepun" and "ASEAN Summit" in
+    "Japan-ASEAN Summit" are ASEAN's name hyphenated to a partner's: the compound names
+    the meeting of ASEAN and that partner, not ASEAN's own. Like a "+ Japan" added to a
+    name, the partner joins the span, so the name holds a registry name without being
+    it (no id). The partner is the language's partner name there, else one word.
+    """
+    text = article.text
+    found = text[start:end]
+    names = all_asean_names()
+    if found.endswith(names) and text[end : end + 1] in _JOINERS:
+        after = next((e for s, e, _ in article.partners if s == end + 1), None)
+        word = _WORD.match(text, end + 1)
+        if after is None and word and _names_a_part(word.group()):
+            after = word.end()
+        if after is not None:
+            return start, after
+    if found.startswith(names) and start > 0 and text[start - 1] in _JOINERS:
+        before = next((s for s, e, _ in article.partners if e == start - 1), None)
+        word = _WORD_BEFORE.search(text, max(0, start - 40), start - 1)
+        if before is None and word and _names_a_part(word.group()):
+            before = word.start()
+        if before is not None:
+            return before, end
+    return start, end
+
+
 def _features(
     article: Article, surface: str, start: int, end: int, registry: float
 ) -> dict[str, float]:
@@ -524,6 +596,7 @@ def candidates(article: Article) -> list[Candidate]:
         s, e = _cut_at_conjunction(text, s, e, known, language)
         spans.append((s, s + len(text[s:e].rstrip(" ,;:–-")), rule))
     for s, e, _identifier in known:
+        s, e = _compound(article, s, e)
         plus = _PLUS_PARTNER.match(text, e)
         spans.append((s, plus.end() if plus else e, "registry"))
     found: list[Candidate] = []

@@ -25,10 +25,19 @@ country — never a country merely named in the same sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from .article import TOKEN, UPPER_START, Article, Token, is_capitalised, phrase_regex
+from .article import (
+    TOKEN,
+    UPPER_START,
+    Article,
+    Token,
+    is_capitalised,
+    phrase_regex,
+    spans_of,
+)
 from .candidates import Candidate, FieldModel, Scored, rank
 from .langdata import LanguagePack, fold
 from .registry import place_names
@@ -75,13 +84,48 @@ class FoundSpeaker:
 
 
 @cache
+def _title_phrases(code: str) -> tuple[str, ...]:
+    """The language's titles and their possessive forms: any leading part of a title
+    whose last word carries a possessive suffix ("Menteri Luar Negerinya", "Menteri
+    Luarnya", "Menterinya" = its foreign minister, its minister) is a title too, so the
+    possessive word is read as part of the title, never as the start of a name."""
+    from .langdata import pack
+
+    language = pack(code)
+    phrases = set(language.titles)
+    for title in language.titles:
+        words = title.split()
+        for k in range(1, len(words) + 1):
+            phrases.update(
+                " ".join([*words[: k - 1], words[k - 1] + suffix])
+                for suffix in language.possessive_suffixes
+            )
+    return tuple(sorted(phrases))
+
+
+def _title_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the article writes a title (possessive forms included), read once."""
+    if "speaker_titles" not in article.memo:
+        regex = _regexes(article.language.code)["title"]
+        article.memo["speaker_titles"] = spans_of(regex, article.text)
+    found: list[tuple[int, int]] = article.memo["speaker_titles"]
+    return found
+
+
+def _letter_part(char: str) -> bool:
+    """A letter or a mark written on one (Thai, Lao, Khmer and Burmese vowel signs and
+    tone marks are category M*, which ``str.isalpha`` does not count)."""
+    return unicodedata.category(char)[0] in "LM"
+
+
+@cache
 def _regexes(code: str) -> dict[str, re.Pattern[str] | None]:
     from .langdata import pack
 
     language = pack(code)
     honorifics = sorted(language.honorifics, key=len, reverse=True)
     return {
-        "title": phrase_regex(language.titles),
+        "title": phrase_regex(_title_phrases(code)),
         "honorific": phrase_regex(honorifics),
         "uncased_head": re.compile(
             "|".join(re.escape(h) for h in sorted({*honorifics}, key=len, reverse=True))
@@ -116,7 +160,7 @@ def _blocked(article: Article) -> bytearray:
     mask = bytearray(article.partner_mask)
     for s, e in article.honorifics:
         mask[s:e] = b"\x02" * (e - s)
-    spans = [*article.titles]
+    spans = [*_title_spans(article)]
     spans += [(s, e) for s, e, _ in article.outlets]
     spans += [(s, e) for s, e, _ in article.mechanisms]
     for s, e in spans:
@@ -386,15 +430,22 @@ def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None
         return persons
     stop_words = regexes["speech"]
     for m in head.finditer(text):
-        glued_before = bool(m.start()) and text[m.start() - 1].isalpha()
+        if _inside_title(article, m.start(), m.end(), (head, titles)):
+            continue  # นาย of นายกรัฐมนตรี (Prime Minister) is no honorific
+        glued_before = bool(m.start()) and _letter_part(text[m.start() - 1])
         cursor = m.end()
         title_span: tuple[int, int] | None = None
         while True:  # "លោក" + "ឧត្តមសេនីយ៍ឯក", "ឯកឧត្តម" + "រដ្ឋមន្ត្រី": glued ranks and titles
-            glued = head.match(text, cursor) or (titles.match(text, cursor) if titles else None)
-            if not glued or glued.end() == cursor:
+            rank_ = head.match(text, cursor)
+            title_ = titles.match(text, cursor) if titles else None
+            if title_ and (rank_ is None or title_.end() >= rank_.end()):
+                glued, title_span = title_, (title_.start(), title_.end())
+            elif rank_:
+                glued = rank_
+            else:
                 break
-            if titles and titles.match(text, cursor):
-                title_span = (glued.start(), glued.end())
+            if glued.end() == cursor:
+                break
             cursor = glued.end()
         gap = re.compile(r"[ \t]*").match(text, cursor)
         start = gap.end() if gap else cursor
@@ -450,6 +501,19 @@ def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None
             )
         )
     return persons
+
+
+def _inside_title(
+    article: Article, start: int, end: int, boundaries: tuple[re.Pattern[str] | None, ...]
+) -> bool:
+    """The honorific at ``start:end`` is letters of a longer title the language knows:
+    in scripts without spaces an honorific is also the first letters of longer words
+    (นาย of นายกรัฐมนตรี, Prime Minister; of รองนายกรัฐมนตรี). A title that is an
+    honorific written glued to another title or rank ("ឯកឧត្តម" + "រដ្ឋមន្ត្រី") keeps
+    its honorific: after it a title or honorific starts (``boundaries``)."""
+    if not any(s <= start and end < e for s, e in _title_spans(article)):
+        return False
+    return not any(b is not None and b.match(article.text, end) for b in boundaries)
 
 
 def _introduces(gap: str, language: LanguagePack) -> bool:
@@ -610,7 +674,7 @@ def _title_vocabulary(code: str) -> frozenset[str]:
 
     language = pack(code)
     return frozenset(
-        w for phrase in (*language.titles, *language.honorifics) for w in phrase.split()
+        w for phrase in (*_title_phrases(code), *language.honorifics) for w in phrase.split()
     )
 
 
@@ -618,7 +682,7 @@ def _marks(article: Article) -> tuple[frozenset[int], frozenset[int], frozenset[
     """Ends of titles and honorifics, starts and ends of speech verbs (read once)."""
     if "speaker_marks" not in article.memo:
         article.memo["speaker_marks"] = (
-            frozenset(e for _s, e in (*article.titles, *article.honorifics)),
+            frozenset(e for _s, e in (*_title_spans(article), *article.honorifics)),
             frozenset(s for s, _e in article.speech),
             frozenset(e for _s, e in article.speech),
         )
