@@ -16,18 +16,18 @@ from .conftest import ROOT
 
 #: Floors on the whole development set (114 articles, 94 on-topic), at what the
 #: extractor measures now (README, "Accuracy"): a change that loses accuracy fails CI.
-#: The on-topic articles the relevance stage leaves out (2 of 94, README "Relevance")
+#: The on-topic articles the relevance stage leaves out (1 of 94, README "Relevance")
 #: count as misses of every field.
 DEV_FLOORS = {
-    "language": 0.96,
-    "date": 0.82,
-    "source": 0.91,
-    "speaker": 0.79,
-    "partner": 0.86,
+    "language": 0.98,
+    "date": 0.85,
+    "source": 0.92,
+    "speaker": 0.80,
+    "partner": 0.88,
     "partners": 0.86,
     "initiatives": 0.67,
     "relevance_precision": 0.94,
-    "relevance_recall": 0.97,
+    "relevance_recall": 0.98,
 }
 
 

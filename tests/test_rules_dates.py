@@ -210,6 +210,22 @@ YEARS = [
     ),
     pytest.param(
         "en",
+        "A training centre opened in Bangkok on Friday (Sept 14) under the ASEAN-Japan "
+        "Cybersecurity Capacity Building Centre programme.",
+        "2018-09-14",  # the centre began in 2018; of 2018-2026 only 2018 has that Friday
+        "weekday_registry",
+        id="weekday_registry-en",
+    ),
+    pytest.param(
+        "id",
+        "Pusat pelatihan AJCCBC dibuka di Bangkok pada Jumat (14/9) untuk melatih petugas "
+        "siber ASEAN.",
+        "2018-09-14",
+        "weekday_registry",
+        id="weekday_registry-id",
+    ),
+    pytest.param(
+        "en",
         "Officials will meet on 14 November at the 13th AMMTC in Vientiane.",
         "2019-11-14",
         "meeting",
@@ -721,3 +737,32 @@ def test_an_ordinal_past_a_clause_boundary_is_not_the_meeting_s() -> None:
 def test_two_numbered_meetings_of_different_years_pin_no_year() -> None:
     text = "Officials will meet on 14 November, between the 13th AMMTC and the 19th AMMTC."
     assert not [c for c in dates.candidates(article("en", text)) if c.data["year"] == "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param(
+            "en",
+            "A training centre opened in Bangkok on Friday (Sept 14) to train cyber officers.",
+            id="weekday-without-a-mechanism-en",
+        ),
+        pytest.param(
+            "en",
+            "Officials will meet on 14 November to review the ASEAN Digital Masterplan 2030.",
+            id="plan-year-en",
+        ),
+        pytest.param(
+            "ms",
+            "Pegawai akan bertemu pada 14 November bagi mengkaji Pelan Induk Digital ASEAN 2030.",
+            id="plan-year-ms",
+        ),
+    ],
+)
+def test_no_year_from_a_weekday_alone_or_from_a_plan_after_the_release(
+    code: str, text: str
+) -> None:
+    """A weekday fits a year every few years: with no year written and no mechanism to
+    bound it, the date is no candidate. A year after the calendar's ``latest_year`` is a
+    plan's horizon, not the year of the article."""
+    assert dates.candidates(article(code, text)) == []

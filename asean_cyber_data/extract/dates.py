@@ -10,7 +10,9 @@ Rules propose every date the text writes — ``iso`` (``2024-03-03``), ``numeric
 
 - written with the date (``year=written``);
 - pinned by a weekday written next to the date that fits exactly one year written in
-  the text (``year=weekday``); or
+  the text (``year=weekday``), or, when the text writes no year, exactly one year from
+  the first year of the mechanisms it names (the registry's ``first_year``) to the
+  release's ``latest_year`` (``year=weekday_registry``); or
 - pinned by a numbered meeting named in the text ("the 13th AMMTC" → 2019; session
   years are the mechanism registry's ``sessions``) (``year=meeting``, with the
   meeting's span as evidence); or
@@ -328,23 +330,36 @@ class _Context:
     meetings: tuple[tuple[int, int, int], ...]
     latest: dt.date | None
     events: tuple[tuple[dt.date, int, int], ...] = ()
+    #: The first year every mechanism the text names existed in (the registry's
+    #: ``first_year``): an article that names it is not older.
+    not_before: int | None = None
 
 
 def _context(article: Article, written: list[_Written]) -> _Context:
     pats = _patterns(article.language.code)
-    earliest = int(_calendar().get("earliest_year", 1900))
+    earliest, last = _year_range()
     years: list[int] = []
     for m in pats["year"].finditer(article.digits):
         year = _year(m.group(1), article.language)
-        if year is not None and year >= earliest and year not in years:
+        if year is not None and earliest <= year <= last and year not in years:
             years.append(year)
     full = [dt.date(w.year, w.month, w.day) for w in written if w.year and w.precision == "day"]
+    started = [mechanism(identifier).first_year for _s, _e, identifier in article.mechanisms]
     return _Context(
         tuple(years),
         tuple(meeting_years(article)),
         max(full, default=None),
         tuple(recent_events(article)),
+        max((y for y in started if y is not None), default=None),
     )
+
+
+def _year_range() -> tuple[int, int]:
+    """The years an article's date can be in (``calendar.yaml``): before
+    ``earliest_year`` is history in the text ("since 1973"), after ``latest_year`` a
+    plan ("Vision 2030", "by 2035"), never the article's own year."""
+    calendar = _calendar()
+    return int(calendar.get("earliest_year", 1900)), int(calendar.get("latest_year", 9999))
 
 
 def _pin_year(
@@ -362,6 +377,18 @@ def _pin_year(
         }
         if len(fitting) == 1:
             return fitting.pop(), "weekday", None
+        if not fitting and not context.years and context.not_before is not None:
+            # No year written, but the mechanisms named bound the years from below and
+            # the release's last year from above: "Friday (Sept 14)" in an article on a
+            # centre opened in 2018 is 2018 when no later year in range has that weekday.
+            low, high = max(context.not_before, _year_range()[0]), _year_range()[1]
+            fitting = {
+                y
+                for y in range(low, high + 1)
+                if _valid(y, w.month, w.day) and dt.date(y, w.month, w.day).weekday() == weekday
+            }
+            if len(fitting) == 1:
+                return fitting.pop(), "weekday_registry", None
         return None  # the weekday written beside the date fits no year the text gives
     meeting_years_ = {m[0] for m in context.meetings}
     if len(meeting_years_) == 1:
@@ -428,6 +455,7 @@ def candidates(article: Article) -> list[Candidate]:
             "in_parentheses": 1.0 if "(" in before[-3:] else 0.0,
             "weekday_adjacent": 1.0 if _weekday_near(article, w.start, w.end) is not None else 0.0,
             "year_weekday": 1.0 if how == "weekday" else 0.0,
+            "year_weekday_registry": 1.0 if how == "weekday_registry" else 0.0,
             "year_meeting": 1.0 if how == "meeting" else 0.0,
             "year_text_only": 1.0 if how == "text_only" else 0.0,
             "year_recent_event": 1.0 if how == "recent_event" else 0.0,
