@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .layout import file_sha256
 from .models import Record
 from .read import (
     DEFAULT_MAX_JSONL_BYTES,
@@ -171,7 +172,7 @@ class _Guard:
     def reject(self, path: Path, relative: str, first: int, reason: str, what: str) -> Reject:
         number = first if self.last is None else self.last + 1
         message = f"the file cannot be read from {what} {number} on: {self.error}"
-        return Reject(f"{relative}#{number}", reason, message, _hash(path))
+        return Reject(f"{relative}#{number}", reason, message, file_sha256(path))
 
 
 def add_origin(record: Record, doc: Document) -> Record:
@@ -280,7 +281,7 @@ def _read_warc(path: Path, root: Path, part: Part, max_bytes: int, fmt: str) -> 
                     f"{relative}#{number + 1}",
                     "invalid_warc",
                     f"the WARC file cannot be read from record {number + 1} on: {error}",
-                    _hash(path),
+                    file_sha256(path),
                 )
                 break
             if record.record_type != WarcRecordType.response:
@@ -408,7 +409,10 @@ def _read_parquet(path: Path, root: Path, part: Part, max_bytes: int) -> Iterato
             raise ValueError("it has no 'text' column")
     except Exception as error:
         yield Reject(
-            relative, "invalid_parquet", f"not a Parquet table of articles: {error}", _hash(path)
+            relative,
+            "invalid_parquet",
+            f"not a Parquet table of articles: {error}",
+            file_sha256(path),
         )
         return
     groups = _row_groups(table, part)
@@ -452,16 +456,6 @@ def _row_json(row: dict[str, Any]) -> bytes:
 
     values = {key: plain(value) for key, value in row.items()}
     return json.dumps(values, ensure_ascii=False, default=str).encode()
-
-
-def _hash(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # --- Parts for the Dask engine -----------------------------------------------------------
