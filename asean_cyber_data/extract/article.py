@@ -19,12 +19,19 @@ from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from typing import Any, NamedTuple, TypeVar
 
-from .langdata import UNSPACED_SCRIPTS, LanguagePack, PhraseMatcher
+from .langdata import (
+    NO_WORD_BEFORE_FIRST,
+    UNSPACED_SCRIPTS,
+    LanguagePack,
+    PhraseMatcher,
+    trie_pattern,
+)
 from .registry import mechanism_matcher, outlet_matcher
 
 #: Thai, Lao, Khmer, Myanmar and other decimal digits → ASCII, one character for one,
 #: so offsets in the translated text are offsets in the original.
 _DIGITS = {ord(c): str(int(c)) for c in "๐๑๒๓๔๕๖๗๘๙໐໑໒໓໔໕໖໗໘໙០១២៣៤៥៦៧៨៩၀၁၂၃၄၅၆၇၈၉"}
+_OTHER_DIGIT = re.compile("[" + "".join(map(chr, _DIGITS)) + "]")
 
 #: One tokenizer: a run of an unspaced script; a word (letters and digits, with inner
 #: hyphens, slashes, dots, "+", "&" and apostrophes that are not a possessive 's); or any
@@ -45,11 +52,10 @@ _OPENING = re.compile(r"(?:[^\n]*?(?:\s(?:--|[-–—])|:)\s)?[\s\"'“‘(\[«]
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Where a capitalised word starts (Unicode upper case: "Đặng", "Élysée", "Ưu").
-UPPER_START = re.compile(
-    "(?<![\\w'’])["
-    + re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper()))
-    + "]"
-)
+UPPER = "[" + re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper())) + "]"
+#: (the test that no word or apostrophe precedes it comes after the letter, so ``re``
+#: skips to the capitals of the text: see :func:`word_start`)
+UPPER_START = re.compile(UPPER + "(?<![\\w'’][\\s\\S])")
 _QUOTE = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|«[^»\n]{2,}»|‘‘[^’\n]{2,}’’|''[^'\n]{2,}''")
 
 Span = tuple[int, int]
@@ -98,40 +104,7 @@ def word_start(phrase: str) -> str:
     """
     if not phrase:
         return ""
-    return re.escape(phrase[0]) + r"(?<![\w][\s\S])" + re.escape(phrase[1:])
-
-
-def _trie(phrases: Iterable[str], word_bounded: bool) -> str:
-    """One regex for ``phrases`` that matches what their longest-first alternation
-    matches, as a character trie ("Minister(?: for (?:Foreign Affairs|Home Affairs))?").
-
-    ``re`` tries an alternation's branches one by one at every place; a trie follows
-    the one branch the next character allows. Phrases that match at the same place are
-    prefixes of one another, so they lie on one path of the trie, and the greedy optional
-    groups try the longer first — the same match as the longest-first alternation (not
-    so under ``re.IGNORECASE``, where "M" and "m" branches can both match). With
-    ``word_bounded`` the first character is followed by the test that no word
-    character precedes it (see :func:`word_start`).
-    """
-    root: dict[str, Any] = {}
-    for phrase in phrases:
-        node = root
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branches(node: dict[str, Any], top: bool) -> str:
-        found = []
-        for char in sorted(k for k in node if k):
-            boundary = r"(?<![\w][\s\S])" if top and word_bounded else ""
-            found.append(re.escape(char) + boundary + branches(node[char], False))
-        if not found:
-            return ""
-        if "" in node:  # a phrase ends here: the longer ones are tried first
-            return "(?:" + "|".join(found) + ")?"
-        return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
-
-    return branches(root, True)
+    return re.escape(phrase[0]) + NO_WORD_BEFORE_FIRST + re.escape(phrase[1:])
 
 
 @cache
@@ -144,9 +117,9 @@ def _phrase_pattern(phrases: tuple[str, ...], flags: int) -> re.Pattern[str] | N
     if not flags & re.IGNORECASE:
         parts = []
         if spaced_phrases:
-            parts.append(f"(?:{_trie(spaced_phrases, True)})(?![\\w])")
+            parts.append(f"(?:{trie_pattern(spaced_phrases, word_start=True)})(?![\\w])")
         if unspaced_phrases:
-            parts.append(f"(?:{_trie(unspaced_phrases, False)})")
+            parts.append(f"(?:{trie_pattern(unspaced_phrases)})")
         return re.compile("|".join(parts), flags)
     spaced = "|".join(re.escape(p) for p in spaced_phrases)
     unspaced = "|".join(re.escape(p) for p in unspaced_phrases)
@@ -178,7 +151,7 @@ class Article:
         self.text = text
         self.language = language
         #: ``text`` with every decimal digit in ASCII (same length, same offsets).
-        self.digits = text.translate(_DIGITS)
+        self.digits = text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
 
     # -- structure -------------------------------------------------------------------
     @cached_property
@@ -274,7 +247,8 @@ class Article:
     def lowercase_words(self) -> frozenset[str]:
         """Words the article writes in lower case somewhere: a capitalised form of one of
         them at a sentence start or in a headline is a common word, not a name."""
-        return frozenset(w.casefold() for w in _LETTERS.findall(self.text) if w[:1].islower())
+        words = set(_LETTERS.findall(self.text))  # (each distinct word once)
+        return frozenset(w.casefold() for w in words if w[0].islower())
 
     @cached_property
     def word_counts(self) -> Counter[str]:

@@ -272,9 +272,11 @@ def meeting_years(article: Article) -> list[tuple[int, int, int]]:
     few words — so in "the 13th AMMTC and the 19th AMMTC" the second is the 19th.
     """
     text = article.digits
+    names = _series_matcher().finditer(text)
+    if not names:
+        return []
     before, after = _ordinal_patterns(article.language.code)
     befores, afters = _ordinals(before, text), _ordinals(after, text)
-    names = _series_matcher().finditer(text)
     found: list[tuple[int, int, int]] = []
     for start, end, identifier in names:
         follower = _NEXT_WORD.match(text, end)

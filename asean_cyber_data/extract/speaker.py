@@ -31,6 +31,7 @@ from functools import cache
 
 from .article import (
     TOKEN,
+    UPPER,
     UPPER_START,
     Article,
     Token,
@@ -195,7 +196,7 @@ def _capitalised_stretches(article: Article, particles: frozenset[str]) -> list[
 @cache
 def _stretch_pattern(particles: frozenset[str]) -> re.Pattern[str]:
     """Capitalised words (and name particles) joined by single spaces."""
-    upper = UPPER_START.pattern.removeprefix("(?<![\\w'’])") + r"[\w'’\-.&]*"
+    upper = UPPER + r"[\w'’\-.&]*"
     joined = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
     return re.compile(upper + r"(?: (?:" + upper + (("|" + joined) if joined else "") + "))*")
 
