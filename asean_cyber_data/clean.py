@@ -238,6 +238,7 @@ def clean(text: str, language: Boilerplate) -> Cleaned:
     return Cleaned(strip_boilerplate(normalize(repaired), language), repairs)
 
 
-def clean_repaired(repaired: str, repairs: tuple[str, ...], language: Boilerplate) -> Cleaned:
-    """The cleaning stage for text already repaired (the language was read from it)."""
-    return Cleaned(strip_boilerplate(normalize(repaired), language), repairs)
+def clean_normalized(normalized: str, repairs: tuple[str, ...], language: Boilerplate) -> Cleaned:
+    """The cleaning stage for text already repaired and normalized (the language was
+    read from it: normalizing twice would only repeat the work)."""
+    return Cleaned(strip_boilerplate(normalized, language), repairs)

@@ -25,7 +25,7 @@ from itertools import islice
 
 from pydantic import ValidationError
 
-from ..clean import clean_repaired, normalize, repair
+from ..clean import clean_normalized, normalize, repair
 from ..models import (
     Evidence,
     Initiative,
@@ -71,9 +71,10 @@ class Prepared:
 def prepare(doc: Document) -> Prepared:
     """Repair, detect the language, clean; raises :class:`ExtractionError` for page furniture."""
     repaired, repairs = repair(doc.text)
-    language_code = detect_language(normalize(repaired))
+    normalized = normalize(repaired)
+    language_code = detect_language(normalized)
     language = pack(language_code)
-    cleaned = clean_repaired(repaired, repairs, language)
+    cleaned = clean_normalized(normalized, repairs, language)
     text = cleaned.text
     letters = sum(1 for _ in islice(filter(str.isalpha, text), MIN_LETTERS))
     if letters < MIN_LETTERS:

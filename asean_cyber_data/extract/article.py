@@ -137,6 +137,15 @@ def phrase_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str] | No
     Phrases are word-bounded, except phrases in scripts written without spaces (Thai,
     Lao, Khmer, Myanmar), which match anywhere.
     """
+    if isinstance(phrases, (tuple, frozenset)):  # a language's list: sorted once
+        return _phrase_regex_of(phrases, flags)
+    return _phrase_pattern(tuple(sorted(set(phrases))), flags)
+
+
+@cache
+def _phrase_regex_of(
+    phrases: tuple[str, ...] | frozenset[str], flags: int
+) -> re.Pattern[str] | None:
     return _phrase_pattern(tuple(sorted(set(phrases))), flags)
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -82,11 +83,21 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1900 <= year <= 2100
 
 
+def _starts(phrases: Iterable[str], also: str = "") -> str:
+    """A lookahead for the first characters of ``phrases`` (and the class ``also``)."""
+    firsts = "".join(sorted({re.escape(p[0]) for p in phrases if p}))
+    return f"(?=[{firsts}{also}])" if firsts or also else ""
+
+
 @cache
 def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     language = pack(code)
     months = trie_pattern(language.months)  # a trie: most positions fail on one character
     weekdays = trie_pattern(language.weekdays)
+    # What a match can start with, looked ahead for first: a caseless pattern cannot skip
+    # ahead to a literal, but it can to a class (1.5× faster on a month pattern).
+    month_start = _starts(language.months)
+    day_start = _starts(language.day_prefixes, r"\d")
     year_words = "|".join(re.escape(w) for w in language.year_introducers) or "(?!x)x"
     day_prefixes = "|".join(re.escape(w) for w in language.day_prefixes) or "(?!x)x"
     day_links = "|".join(re.escape(w) for w in language.day_month_links) or "(?!x)x"
@@ -107,21 +118,26 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
             r"(?P<day>\d(?<![\d/.]\d)\d?)(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
         ),
         "day_month": re.compile(
-            rf"(?<![\w\d])(?:{day_prefixes})?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?{range_}\s*"
+            rf"{day_start}(?<![\w\d])(?:{day_prefixes})?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er)?"
+            rf"{range_}\s*"
             rf"(?:(?:{day_links})\s*)?(?P<mname>{months})\.?(?![^\W\d_]){year}",
             re.IGNORECASE,
         ),
         "month_day": re.compile(
-            rf"(?<![\w])(?P<mname>{months})\.?,?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{range_}"
+            rf"{month_start}(?<![\w])(?P<mname>{months})\.?,?\s+(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?{range_}"
             rf"(?:(?![\d/]){year}|/(?P<year2>\d{{4}})(?!\d))",
             re.IGNORECASE,
         ),
         "month_only": re.compile(
-            rf"(?<![\w\d])(?P<mname>{months})\.?,?\s+(?:{year_words})?\s*(?P<year>\d{{4}})(?!\d)",
+            rf"{month_start}(?<![\w\d])(?P<mname>{months})\.?,?\s+(?:{year_words})?\s*"
+            rf"(?P<year>\d{{4}})(?!\d)",
             re.IGNORECASE,
         ),
         "partial_numeric": re.compile(r"(?P<day>\d(?<![\d/.]\d)\d?)/(?P<month>\d{1,2})(?![\d/])"),
-        "weekday": re.compile(rf"(?<![\w])(?:{weekdays})(?![\w])", re.IGNORECASE)
+        "weekday": re.compile(
+            rf"{_starts(language.weekdays)}(?<![\w])(?:{weekdays})(?![\w])", re.IGNORECASE
+        )
         if weekdays
         else re.compile(r"(?!x)x"),
         # 1960–2049 or a Buddhist Era 25xx, not inside a longer number
