@@ -17,6 +17,7 @@ from asean_cyber_data.extract.article import (
     filter_spans,
     is_capitalised,
     phrase_regex,
+    phrase_spans,
 )
 from asean_cyber_data.extract.langdata import UNSPACED_SCRIPTS
 from asean_cyber_data.extract.language import detect_language
@@ -266,7 +267,7 @@ _PHRASES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=5).map("".joi
         st.tuples(st.integers(0, 7), st.sampled_from([*_PIECES, "", "\n", ","])), max_size=12
     ),
 )
-def test_the_phrase_trie_matches_what_the_longest_first_alternation_matches(
+def test_the_phrase_trie_and_spans_match_what_the_longest_first_alternation_matches(
     phrases: list[str], pieces: list[tuple[int, str]]
 ) -> None:
     # The text is made of the phrases themselves, glued by pieces, so they occur in it.
@@ -275,6 +276,7 @@ def test_the_phrase_trie_matches_what_the_longest_first_alternation_matches(
     assert pattern is not None
     expected = [(m.start(), m.end()) for m in _alternation(phrases).finditer(text)]
     assert [(m.start(), m.end()) for m in pattern.finditer(text)] == expected
+    assert phrase_spans(tuple(phrases), text) == expected  # the Aho–Corasick reading
     for pos in range(len(text)):  # anchored reads (``match(text, pos)``) agree too
         ours, theirs = pattern.match(text, pos), _alternation(phrases).match(text, pos)
         assert (ours and ours.span()) == (theirs and theirs.span())

@@ -304,8 +304,11 @@ class PhraseMatcher:
     word boundaries are then checked for the phrases of spaced scripts.
     """
 
-    def __init__(self, values: dict[str, str]) -> None:
+    def __init__(self, values: dict[str, str], handles: bool = True) -> None:
+        """``handles``: a phrase right after ``@`` or ``.`` is part of a handle or a
+        domain, not a mention (without it, only a word character before it is)."""
         self.values = values
+        self._joins_left = _joins_left if handles else _is_word_char
         self._phrases = list(values)
         self._spaced = [not UNSPACED_SCRIPTS.match(p) for p in self._phrases]
         self._automaton = (
@@ -333,7 +336,7 @@ class PhraseMatcher:
         found: list[tuple[int, int, str]] = []
         for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
             if self._spaced[index] and (
-                (start > 0 and _joins_left(text[start - 1]))
+                (start > 0 and self._joins_left(text[start - 1]))
                 or (end < len(text) and _is_word_char(text[end]))
             ):
                 continue  # inside a longer word ("EU" in "museum"), or after "@" or "."

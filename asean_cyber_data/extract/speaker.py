@@ -37,7 +37,7 @@ from .article import (
     Token,
     is_capitalised,
     phrase_regex,
-    spans_of,
+    phrase_spans,
 )
 from .candidates import Candidate, FieldModel, Scored, rank
 from .langdata import LanguagePack, fold
@@ -107,8 +107,8 @@ def _title_phrases(code: str) -> tuple[str, ...]:
 def _title_spans(article: Article) -> list[tuple[int, int]]:
     """Where the article writes a title (possessive forms included), read once."""
     if "speaker_titles" not in article.memo:
-        regex = _regexes(article.language.code)["title"]
-        article.memo["speaker_titles"] = spans_of(regex, article.text)
+        phrases = _title_phrases(article.language.code)
+        article.memo["speaker_titles"] = phrase_spans(phrases, article.text)
     found: list[tuple[int, int]] = article.memo["speaker_titles"]
     return found
 
