@@ -13,10 +13,17 @@ from pathlib import Path
 
 import icu
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asean_cyber_data import extract
 from asean_cyber_data.build import build_release
-from asean_cyber_data.clean import ZAWGYI_THRESHOLD, repair, zawgyi_probability
+from asean_cyber_data.clean import (
+    ZAWGYI_THRESHOLD,
+    _zawgyi_detector,
+    repair,
+    zawgyi_probability,
+)
 
 SENTENCES = (
     "မြန်မာနိုင်ငံ ဆိုက်ဘာလုံခြုံရေး ကော်မတီ၏ အစည်းအဝေးကို နေပြည်တော်တွင် ကျင်းပခဲ့သည်။",
@@ -126,3 +133,24 @@ def test_build_converts_a_zawgyi_file_and_lists_the_repair(tmp_path: Path) -> No
     assert records["zawgyi"]["provenance"]["repairs"] == ["zawgyi-to-unicode"]
     assert records["zawgyi"]["text"] == "\n\n".join(SENTENCES)
     assert records["unicode"]["provenance"]["repairs"] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*SENTENCES, *map(to_zawgyi, SENTENCES)]),
+        min_size=1,
+        max_size=3,
+    ),
+    st.integers(0, 40),
+    st.integers(1, 400),
+    st.sampled_from(["", " ASEAN ", "\n", "2024", "x"]),
+)
+def test_the_zawgyi_probability_is_the_detector_s_own(
+    parts: list[str], start: int, length: int, glue: str
+) -> None:
+    """The faster sum equals myanmartools' ``get_zawgyi_probability`` exactly, on whole
+    and cut sentences, Unicode and Zawgyi, with foreign characters between them."""
+    text = glue.join(parts)[start : start + length]
+    expected = max(0.0, float(_zawgyi_detector().get_zawgyi_probability(text)))
+    assert zawgyi_probability(text) == (expected if any("က" <= c <= "႟" for c in text) else 0.0)
