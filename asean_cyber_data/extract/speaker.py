@@ -47,6 +47,10 @@ FIELD = "speaker"
 SPEECH_WINDOW_BEFORE = 70
 TITLE_WINDOW = 100
 TIGHT_WINDOW = 16
+#: A name written in a script with case inside text without it ("លោក Robert L. Strayer",
+#: "นาย John Smith") runs over its capitalised words, up to this many, whatever the
+#: language's own name length: the words' case says where it ends.
+CASED_NAME_WORDS = 4
 
 
 @dataclass
@@ -452,7 +456,7 @@ def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None
         start = gap.end() if gap else cursor
         words: list[tuple[int, int]] = []
         position = start
-        for _ in range(language.name_words):
+        for count in range(max(language.name_words, CASED_NAME_WORDS)):
             w = re.compile(r"[^\s,។။()“”\"]+").match(text, position)
             if not w:
                 break
@@ -463,6 +467,10 @@ def _uncased_persons(article: Article, regexes: dict[str, re.Pattern[str] | None
                 or (stop_words and stop_words.match(word))
             ):
                 break
+            if count >= language.name_words and not (
+                is_capitalised(text[start]) and is_capitalised(word)
+            ):
+                break  # past the language's name length, only a cased name goes on
             words.append((position, position + len(word)))
             nxt = re.compile(r"[ \t]").match(text, position + len(word))
             if not nxt:
