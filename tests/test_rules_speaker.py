@@ -889,3 +889,34 @@ def test_an_honorific_glued_after_a_vowel_sign_is_glued(code: str, text: str, na
 def test_an_honorific_after_a_space_is_not_glued() -> None:
     text = "ผู้สื่อข่าวรายงานว่า นายสมชาย ใจดี กล่าวว่า ความร่วมมือจะเข้มแข็ง"
     assert feature(the(_speaker("th", text), "สมชาย ใจดี"), "glued_honorific") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        pytest.param(
+            "ms",
+            "Menteri Ahmad Zaki bin Yusof berkata kerjasama siber diperkukuh, kata Ahmad Zaki.",
+            "Ahmad Zaki bin Yusof",
+            id="bin-ms",
+        ),
+        pytest.param(
+            "id",
+            "Menteri Siti Aminah binti Rahman mengatakan kerja sama siber diperkuat.",
+            "Siti Aminah binti Rahman",
+            id="binti-id",
+        ),
+        pytest.param(
+            "en",
+            "Cooperation will deepen, Minister Pieter van der Berg said.",
+            "Pieter van der Berg",
+            id="van-der-en",
+        ),
+    ],
+)
+def test_a_name_particle_is_no_common_word(code: str, text: str, name: str) -> None:
+    """"bin", "binti", "van der" are written in lower case by nature: a name holding
+    one has no common word in it (the text writes no other of its words in lower case)."""
+    candidate = the(_speaker(code, text), name)
+    assert feature(candidate, "common_words") == 0.0
+    assert feature(candidate, "particle") == 1.0

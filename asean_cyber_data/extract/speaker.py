@@ -594,13 +594,18 @@ def _features(article: Article, person: Person, order: int, total: int) -> dict[
     first = person.mentions[0]
     words = [w for w in person.tokens if w]
     lowercase = article.lowercase_words
-    common = sum(1 for w in words if fold(w) in lowercase or w.casefold() in lowercase)
+    particles, _ = _name_words(language)
+    # (a name particle — "bin", "van" — is lower case by nature: no evidence of a common word)
+    common = sum(
+        1
+        for w in words
+        if w not in particles and (fold(w) in lowercase or w.casefold() in lowercase)
+    )
     gazetteer = any(article.partner_mask[s] for s, _e in person.mentions)
     surname = words[-1] if words else ""
     alone = sum(1 for s, e in person.mentions if text[s:e] == surname) if len(words) > 1 else 0
     line = article.line_index(first[0])
     headline = line == 0 and len(article.lines) > 2
-    particles, _ = _name_words(language)
     return {
         "speech_after": 1.0 if person.speech_after else 0.0,
         "speech_before": 1.0 if person.speech_before else 0.0,
