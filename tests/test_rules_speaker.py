@@ -915,7 +915,7 @@ def test_an_honorific_after_a_space_is_not_glued() -> None:
     ],
 )
 def test_a_name_particle_is_no_common_word(code: str, text: str, name: str) -> None:
-    """"bin", "binti", "van der" are written in lower case by nature: a name holding
+    """ "bin", "binti", "van der" are written in lower case by nature: a name holding
     one has no common word in it (the text writes no other of its words in lower case)."""
     candidate = the(_speaker(code, text), name)
     assert feature(candidate, "common_words") == 0.0
