@@ -49,7 +49,12 @@ from asean_cyber_data.evaluate import (  # noqa: E402
     protocol,
 )
 from asean_cyber_data.extract import ExtractionError, Prepared, prepare, read_fields  # noqa: E402
-from asean_cyber_data.extract.candidates import Candidate, FieldModel, Scored  # noqa: E402
+from asean_cyber_data.extract.candidates import (  # noqa: E402
+    Candidate,
+    FieldModel,
+    Scored,
+    best_value,
+)
 from asean_cyber_data.extract.initiatives import choose_initiatives  # noqa: E402
 from asean_cyber_data.read import Document, read_path  # noqa: E402
 
@@ -214,8 +219,11 @@ def _single_outcome(
     field: str, scored: list[tuple[Candidate, float]], gold: dict[str, Any], t: float
 ) -> tuple[int, int]:
     """(right, wrong) of one article's choice at threshold ``t``."""
-    best = max(scored, key=lambda s: s[1], default=None)
-    value = best[0] if best and best[1] >= t else None
+    ranked = sorted(
+        (Scored(c, p) for c, p in scored), key=lambda s: -s.probability
+    )  # (stable: the first proposed first among equals, as ``rank`` orders them)
+    best = best_value(ranked)
+    value = best.candidate if best and best.probability >= t else None
     null_ok = field in (gold.get("null_ok") or [])
     if value is None:
         if field == "date":

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from asean_cyber_data.datafiles import DATA
-from asean_cyber_data.extract.candidates import Candidate, FieldModel, fitted_models
+from asean_cyber_data.extract.candidates import Candidate, FieldModel, fitted_models, select
 
 from .conftest import ROOT
 
@@ -82,3 +82,21 @@ def test_a_choice_model_abstains_when_none_is_likelier() -> None:
         sum(model.probabilities([strong, weak])) + math.exp(2) / (math.exp(2) + math.exp(3) + 1),
         1.0,
     )
+
+
+def test_a_choice_model_selects_the_value_its_candidates_make_likeliest() -> None:
+    """A date written three times is one answer: its candidates' probabilities add up
+    (what the fitting maximises), so it beats a value written once with a higher
+    single score, and clears a threshold none of its candidates clears alone."""
+    model = FieldModel(bias=1.0, weights={"good": 1.0}, threshold=0.4, kind="choice")
+    repeated = [Candidate("date", "2022-07-05", i, i + 1, "r", {}) for i in range(3)]
+    single = Candidate("date", "2022-07-06", 9, 10, "r", {"good": 0.5})
+    probabilities = model.probabilities([*repeated, single])
+    assert max(probabilities) < 0.4 and probabilities[3] == max(probabilities)
+    chosen = select([*repeated, single], model)
+    assert chosen is not None and chosen.candidate.value == "2022-07-05"
+    assert chosen.candidate.start == 0  # the first candidate's span is the evidence
+    assert math.isclose(chosen.probability, sum(probabilities[:3]))
+    binary = FieldModel(bias=1.0, weights={"good": 1.0}, threshold=0.4, kind="binary")
+    best = select([*repeated, single], binary)  # judged one by one: the best single one
+    assert best is not None and best.candidate.value == "2022-07-06"

@@ -164,12 +164,36 @@ def rank(candidates: Iterable[Candidate], model: FieldModel) -> list[Scored]:
     return [scored[i] for i in order]
 
 
-def select(candidates: Iterable[Candidate], model: FieldModel) -> Scored | None:
-    """The best candidate, or None when it is below the model's threshold."""
-    ranked = rank(candidates, model)
-    if not ranked or ranked[0].probability < model.threshold:
+def best_value(ranked: list[Scored], choice: bool = True) -> Scored | None:
+    """The most probable value: its best candidate, with the probability of the value.
+
+    In a choice model the candidates are alternatives for one answer, so the
+    probability that the answer is a value is the sum over the candidates that propose
+    it (a date written in the dateline and again in the body is one answer, not two
+    that split its probability) — the quantity the fitting maximises. Ties keep the
+    value ranked first. A binary model's candidates are judged one by one: its best
+    candidate, as it is.
+    """
+    if not ranked:
         return None
-    return ranked[0]
+    if not choice:
+        return ranked[0]
+    totals: dict[str, float] = {}
+    first: dict[str, Scored] = {}
+    for scored in ranked:
+        value = scored.candidate.value
+        totals[value] = totals.get(value, 0.0) + scored.probability
+        first.setdefault(value, scored)
+    value = max(first, key=lambda v: totals[v])  # (the first of equal values: dict order)
+    return Scored(first[value].candidate, totals[value])
+
+
+def select(candidates: Iterable[Candidate], model: FieldModel) -> Scored | None:
+    """The most probable value (see :func:`best_value`), or None below the threshold."""
+    chosen = best_value(rank(candidates, model), model.kind == "choice")
+    if chosen is None or chosen.probability < model.threshold:
+        return None
+    return chosen
 
 
 def accept(candidates: Iterable[Candidate], model: FieldModel) -> list[Scored]:

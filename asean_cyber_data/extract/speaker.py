@@ -39,7 +39,7 @@ from .article import (
     phrase_regex,
     phrase_spans,
 )
-from .candidates import Candidate, FieldModel, Scored, rank
+from .candidates import Candidate, FieldModel, Scored, best_value, rank
 from .langdata import LanguagePack, fold
 from .registry import place_names
 
@@ -845,12 +845,12 @@ def find_speakers(
 ) -> list[FoundSpeaker]:
     """Every person quoted, the principal first (empty when the model finds nobody)."""
     ranked: list[Scored] = rank(found, model)
-    if not ranked or ranked[0].probability < model.threshold:
+    principal = best_value(ranked, model.kind == "choice")
+    if principal is None or principal.probability < model.threshold:
         return []
     best: dict[int, Scored] = {}
     for scored in ranked:  # each person's most probable name variant
         best.setdefault(id(scored.candidate.data["person"]), scored)
-    principal = ranked[0]
 
     def quoted(scored: Scored) -> bool:
         """Everyone else the article quotes: words attributed by a speech verb or a
