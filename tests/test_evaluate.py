@@ -20,7 +20,7 @@ from .conftest import ROOT
 #: count as misses of every field.
 DEV_FLOORS = {
     "language": 0.98,
-    "date": 0.89,
+    "date": 0.92,
     "source": 0.92,
     "speaker": 0.80,
     "partner": 0.88,

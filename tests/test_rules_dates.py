@@ -279,6 +279,29 @@ YEARS = [
     ),
     pytest.param(
         "en",
+        "Officials met on 14 November as ASEAN Chair 2025 to draft the 2026–2030 cyber strategy.",
+        "2025-11-14",
+        "text_only",
+        id="text_only-period-is-no-year-en",
+    ),
+    pytest.param(
+        "ms",
+        "Pegawai bertemu pada 14 November sebagai Pengerusi ASEAN 2025 bagi merangka "
+        "Strategi Keselamatan Siber ASEAN 2026-2030.",
+        "2025-11-14",
+        "text_only",
+        id="text_only-period-is-no-year-ms",
+    ),
+    pytest.param(
+        "vi",
+        "Các quan chức họp ngày 14 tháng 11, năm Chủ tịch ASEAN 2025, về chiến lược "
+        "giai đoạn 2026 - 2030.",
+        "2025-11-14",
+        "text_only",
+        id="text_only-period-is-no-year-vi",
+    ),
+    pytest.param(
+        "en",
         "Officials met on 6 November after the recent signing of the Hanoi Convention.",
         "2025-11-06",
         "recent_event",
@@ -300,6 +323,21 @@ YEARS = [
         id="recent_event-next-year-en",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("en", "Officials will meet on 14 November on the 2026–2030 plan.", id="en"),
+        pytest.param("id", "Pejabat bertemu pada 14 November membahas rencana 2021/2025.", id="id"),
+        pytest.param(
+            "tl", "Nagpulong ang mga opisyal noong 14 Nobyembre sa planong 2024-2028.", id="tl"
+        ),
+    ],
+)
+def test_a_period_of_years_gives_a_year_less_date_no_year(code: str, text: str) -> None:
+    """The years of a period ("2026–2030") are a plan's span, not the year of the news."""
+    assert not [c for c in dates.candidates(article(code, text)) if c.value.endswith("-11-14")]
 
 
 @pytest.mark.parametrize(("code", "text", "value", "how"), YEARS)

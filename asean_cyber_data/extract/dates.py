@@ -236,6 +236,9 @@ def _series_matcher() -> PhraseMatcher:
 #: characters of them) and bracketed asides ("AMMTC (…) ke-13"), never a clause boundary.
 MAX_ORDINAL_GAP = 25
 _GAP_WORDS = re.compile(r"[\s\w'’-]*")
+#: A year that begins or ends a period of years ("2026–2030", "2021 - 2025", "2024/2025").
+_PERIOD_AFTER = re.compile(r"\s?[-–—/]\s?\d{4}(?!\d)")
+_PERIOD_BEFORE = re.compile(r"(?<!\d)\d{4}\s?[-–—/]\s?$")
 _BRACKETED = re.compile(r"\([^()\n]{0,60}\)")
 
 
@@ -364,7 +367,11 @@ def _context(article: Article, written: list[_Written]) -> _Context:
     pats = _patterns(article.language.code)
     earliest, last = _year_range()
     years: list[int] = []
-    for m in pats["year"].finditer(article.digits):
+    text = article.digits
+    for m in pats["year"].finditer(text):
+        before = _PERIOD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if before or _PERIOD_AFTER.match(text, m.end()):
+            continue  # "Strategy 2026–2030", "the 2021-2025 plan": a period, not a year of news
         year = _year(m.group(1), article.language)
         if year is not None and earliest <= year <= last and year not in years:
             years.append(year)
