@@ -920,3 +920,36 @@ def test_a_name_particle_is_no_common_word(code: str, text: str, name: str) -> N
     candidate = the(_speaker(code, text), name)
     assert feature(candidate, "common_words") == 0.0
     assert feature(candidate, "particle") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        pytest.param(
+            "ms",
+            "Menteri Ahmad Zaki bin Pehin Orang Kaya Dato Paduka Haji Yusof berkata kerjasama "
+            "siber diperkukuh.",
+            "Ahmad Zaki bin Pehin Orang Kaya Dato Paduka Haji Yusof",
+            id="ms",
+        ),
+        pytest.param(
+            "ms",
+            "Timbalan Menteri Nur Aisyah binti Dato' Seri Haji Rahman berkata kerjasama siber "
+            "diperkukuh.",
+            "Nur Aisyah binti Dato' Seri Haji Rahman",
+            id="binti-ms",
+        ),
+        pytest.param(
+            "en",
+            "Cooperation will deepen, Minister Ahmad Zaki bin Dato Haji Yusof said.",
+            "Ahmad Zaki bin Dato Haji Yusof",
+            id="en",
+        ),
+    ],
+)
+def test_the_father_s_honorifics_after_bin_stay_inside_the_name(
+    code: str, text: str, name: str
+) -> None:
+    """After "bin"/"binti" the father's name carries his honorifics, several in a row:
+    the name runs on through them to his given name."""
+    assert the(_speaker(code, text), name).rule == "cased_name"

@@ -240,7 +240,12 @@ def _name_runs(article: Article) -> list[list[Token]]:
             and not (token.acronym and len(bare) > 1)
         )
         particle = bool(current) and bare in particles
-        after_particle = bool(current) and current[-1].bare in particles
+        # After "bin"/"binti" the father's name may carry his own honorifics, several in
+        # a row ("bin Pehin Orang Kaya Seri Setia Dato Paduka Haji Mohammad Yusof"): an
+        # honorific stays inside the name after a particle or after such an honorific.
+        after_particle = bool(current) and (
+            current[-1].bare in particles or mask[current[-1].start] == 2
+        )
         if (
             not name_like
             and after_particle
