@@ -24,7 +24,7 @@ DEV_FLOORS = {
     "source": 0.92,
     "speaker": 0.85,
     "partner": 0.87,
-    "partners": 0.86,
+    "partners": 0.85,
     "initiatives": 0.67,
     "relevance_precision": 0.94,
     "relevance_recall": 0.98,
