@@ -149,7 +149,7 @@ def zawgyi_probability(text: str) -> float:
     The sum myanmartools' ``get_zawgyi_probability`` makes — the log-likelihood ratios
     of each pair of neighbouring characters, in the same order — with the character
     states looked up in a dict rather than bisected for each pair, and once rather than
-    twice: the same number, ~4× faster (the crawl gate asks it of every Burmese text;
+    twice: the same number, ~6× faster (the crawl gate asks it of every Burmese text;
     ``tests/test_zawgyi.py`` compares the two).
     """
     if not _MYANMAR.search(text):

@@ -20,7 +20,6 @@ from functools import cache, cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from .langdata import (
-    NO_WORD_BEFORE_FIRST,
     UNSPACED_SCRIPTS,
     LanguagePack,
     PhraseMatcher,
@@ -54,7 +53,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 #: Where a capitalised word starts (Unicode upper case: "Đặng", "Élysée", "Ưu").
 UPPER = "[" + re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper())) + "]"
 #: (the test that no word or apostrophe precedes it comes after the letter, so ``re``
-#: skips to the capitals of the text: see :func:`word_start`)
+#: skips to the capitals of the text: see ``langdata.NO_WORD_BEFORE_FIRST``)
 UPPER_START = re.compile(UPPER + "(?<![\\w'’][\\s\\S])")
 _QUOTE = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|«[^»\n]{2,}»|‘‘[^’\n]{2,}’’|''[^'\n]{2,}''")
 
@@ -93,18 +92,6 @@ class Token(NamedTuple):
 def is_capitalised(word: str) -> bool:
     """Unicode-aware: the first character is an upper-case letter."""
     return word[:1].isupper()
-
-
-def word_start(phrase: str) -> str:
-    """``phrase`` as a regex that matches only where no word character precedes it.
-
-    The same as ``(?<![\\w])`` before the phrase, but the test is made after its first
-    character, so the pattern starts with a literal and ``re`` skips ahead to where that
-    character is written instead of trying every position of the text.
-    """
-    if not phrase:
-        return ""
-    return re.escape(phrase[0]) + NO_WORD_BEFORE_FIRST + re.escape(phrase[1:])
 
 
 @cache

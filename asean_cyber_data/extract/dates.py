@@ -142,8 +142,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
         else re.compile(r"(?!x)x"),
         # 1960–2049 or a Buddhist Era 25xx, not inside a longer number
         "year": re.compile(
-            r"([12](?<![\d.,/-][12])(?:(?<=1)9[6-9]\d|(?<=2)0[0-4]\d|(?<=2)5[0-9]\d))"
-            r"(?![\d.,]\d|\d)"
+            r"((?:1(?<![\d.,/-]1)9[6-9]|2(?<![\d.,/-]2)(?:0[0-4]|5[0-9]))\d)(?![\d.,]\d|\d)"
         ),
     }
 

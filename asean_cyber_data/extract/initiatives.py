@@ -31,9 +31,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .article import TOKEN, Article, filter_overlapping, phrase_regex, word_start
+from .article import TOKEN, Article, filter_overlapping, phrase_regex
 from .candidates import Candidate, FieldModel, Scored, accept, merge_by_value
-from .langdata import InitiativeGrammar, LanguagePack, all_asean_names, fold, pack
+from .langdata import InitiativeGrammar, LanguagePack, all_asean_names, fold, pack, trie_pattern
 from .registry import mechanism, mechanism_named
 
 FIELD = "initiatives"
@@ -398,7 +398,9 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                 end = _close(text, end, None, grammar)
                 spans.append((start, end, "lowercase_head"))
         for introducer in grammar.introducers:
-            for m in re.finditer(word_start(introducer) + r"\s(?=[A-Z])", text):
+            for m in re.finditer(
+                trie_pattern([introducer], word_start=True) + r"\s(?=[A-Z])", text
+            ):
                 end = _extend_right(text, m.end(), grammar, lowercase=False)
                 if len(text[m.end() : end].split()) >= 2:
                     spans.append((m.end(), end, "introducer"))

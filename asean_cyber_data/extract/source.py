@@ -357,7 +357,7 @@ def _credit_line(p: _Proposer) -> None:
 def _copyright(p: _Proposer) -> None:
     """ "© 2024 Utusan Malaysia", "Copyright © ANTARA 2018", "Hak cipta ..."."""
     for m in re.finditer(
-        # (the no-word-before test after the first letter: see ``article.word_start``)
+        # (the no-word-before test after the first letter: see ``langdata.NO_WORD_BEFORE_FIRST``)
         r"(?:©|C(?<![\w][\s\S])opyright\b|H(?<![\w][\s\S])ak [Cc]ipta\b)"
         r"[ \t]*(?:©)?[ \t]*(?:\d{4}[ \t]*)?"
         r"(?P<o>[^\n.,|©]{2,48})",
