@@ -45,12 +45,13 @@ from .extract import ExtractionError, extract_document
 from .extract.langdata import languages, pack
 from .gate import automaton, screen
 from .layout import SHARD_ROWS
-from .ledger import Ledger
+from .ledger import Ledger, RecordText
 from .messages import UserError, plural
 from .models import Record
 from .publish import check_out, write_failure_report, write_release
 from .read import DEFAULT_MAX_BYTES, Document, Reject, discover, input_root
 from .relevance import THRESHOLD
+from .syndication import band_keys
 
 #: Documents read and gated at a time: enough that the few a crawl's gate lets through
 #: still keep every core busy, while memory stays bounded by two batches, not by the
@@ -148,24 +149,35 @@ def read_inputs(raw: Path, max_bytes: int, keep_off_topic: bool = False) -> Iter
 
 #: A result between processes or in the cache: a reject, a count of skipped container
 #: items, or a record's validated JSON (records are validated once, when extracted, and
-#: not re-parsed on the way out).
-Result = Record | Reject | Skipped | str
+#: not re-parsed on the way out), with its band keys when made by the per-document step.
+Result = Record | Reject | Skipped | str | RecordText
 
 
 def _encode(result: Result) -> str:
+    """A result as text. A record made here is sent with the band keys of its text
+    (``B<keys>\\n<json>``): the per-document step computes them in the worker processes,
+    where the copy index would otherwise compute them in the one reading process."""
     if isinstance(result, Reject):
         return "R" + json.dumps(result.to_json(), ensure_ascii=False)
     if isinstance(result, Skipped):
         return "S" + json.dumps(result.to_json(), ensure_ascii=False)
-    return "D" + (result if isinstance(result, str) else result.model_dump_json())
+    if isinstance(result, Record):
+        keys = " ".join(map(str, band_keys(result.text)))
+        return "B" + keys + "\n" + result.model_dump_json()
+    if isinstance(result, RecordText):
+        return "B" + " ".join(map(str, result.bands)) + "\n" + result.json
+    return "D" + result
 
 
-def _decode(value: str) -> Reject | Skipped | str:
+def _decode(value: str) -> Reject | Skipped | str | RecordText:
     if value.startswith("R"):
         return Reject(**json.loads(value[1:]))
     if value.startswith("S"):
         item = json.loads(value[1:])
         return Skipped(item["path"], tuple(sorted(item["counts"].items())))
+    if value.startswith("B"):
+        keys, _, text = value[1:].partition("\n")
+        return RecordText(text, tuple(map(int, keys.split())))
     return value[1:]
 
 
@@ -287,13 +299,15 @@ def _worker_pool(workers: int) -> ProcessPoolExecutor:
 
 def warm() -> None:
     """Load what extraction needs once per process: the gate, every language pack, the
-    language detector."""
+    language detector, the MinHash of the copy index."""
     from .extract.language import _detector
+    from .syndication import _hasher
 
     automaton()
     for code in languages():
         pack(code)
     _detector()
+    _hasher()
 
 
 def _results(items: Iterator[Item], extractor: _Extractor, batch_size: int) -> Iterator[Result]:

@@ -15,17 +15,17 @@ Three steps, each recorded in the record's provenance when it changed something:
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 
 import ftfy
 import icu
+import numpy as np
 from myanmartools import ZawgyiDetector
 
 _SPACES = re.compile(r"[\u00A0\u2000-\u200A\u202F\u205F\u3000\u1680]")
@@ -143,25 +143,39 @@ def _zawgyi_model() -> tuple[dict[str, int], list[float], int]:
     return {c: i + 1 for i, c in enumerate(chars)}, list(detector._params), len(chars) + 1
 
 
+@cache
+def _zawgyi_arrays() -> tuple[Any, Any, int]:
+    """The model as arrays: the state of each code point up to the last Burmese one
+    the model knows (0: not Burmese), and the ratio of each pair of states."""
+    states, params, size = _zawgyi_model()
+    lookup = np.zeros(max(map(ord, states)) + 1, dtype=np.intp)
+    for char, state in states.items():
+        lookup[ord(char)] = state
+    return lookup, np.array(params, dtype=np.float64), size
+
+
 def zawgyi_probability(text: str) -> float:
     """The detector's probability that the Burmese in ``text`` is Zawgyi (0 if none).
 
     The sum myanmartools' ``get_zawgyi_probability`` makes — the log-likelihood ratios
-    of each pair of neighbouring characters, in the same order — with the character
-    states looked up in a dict rather than bisected for each pair, and once rather than
-    twice: the same number, ~6× faster (the crawl gate asks it of every Burmese text;
-    ``tests/test_zawgyi.py`` compares the two).
+    of each pair of neighbouring characters, added in the same order (a cumulative sum
+    adds left to right, as its loop does) — with every character's state looked up at
+    once in an array rather than bisected for each pair: the same number, ~40× faster
+    (the crawl gate asks it of every Burmese text; ``tests/test_zawgyi.py`` compares
+    the two).
     """
     if not _MYANMAR.search(text):
         return 0.0
-    states, params, size = _zawgyi_model()
-    get = states.get
-    codes = [0, *(get(c, 0) for c in text), 0]
-    ratios = [params[a * size + b] for a, b in itertools.pairwise(codes)]
-    known = [r for r in ratios if not math.isnan(r)]
-    if not known:
+    lookup, params, size = _zawgyi_arrays()
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    codes = np.zeros(len(points) + 2, dtype=np.intp)
+    known_points = points < len(lookup)
+    codes[1:-1][known_points] = lookup[points[known_points]]
+    ratios = params[codes[:-1] * size + codes[1:]]
+    known = ratios[~np.isnan(ratios)]
+    if not known.size:
         return 0.0  # only foreign characters (the detector's -inf)
-    total = sum(known)
+    total = float(np.cumsum(known)[-1])
     if total >= 0:
         z = math.exp(-total)
         return max(0.0, z / (z + 1))
@@ -181,7 +195,7 @@ ZAWGYI_SAMPLE = 2000
 def is_zawgyi(text: str) -> bool:
     """Does ``text`` hold Burmese in Zawgyi (the crawl gate lets such text through, since
     cleaning rewrites it into the Unicode the language data is written in)?"""
-    if not _MYANMAR.search(text):
+    if text.isascii() or not _MYANMAR.search(text):
         return False
     return zawgyi_probability(text[:ZAWGYI_SAMPLE]) >= ZAWGYI_THRESHOLD
 

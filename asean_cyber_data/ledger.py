@@ -26,12 +26,21 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .crawl import Skipped
 from .models import Record, split_of
 from .read import Reject, id_suffix
 from .syndication import CopyIndex
+
+
+class RecordText(NamedTuple):
+    """A record as its validated JSON, with the LSH band keys of its text
+    (:func:`syndication.band_keys`), computed where it was extracted: the worker
+    processes, rather than the one process that keeps the ledger."""
+
+    json: str
+    bands: tuple[int, ...]
 
 
 class Ledger:
@@ -59,9 +68,9 @@ class Ledger:
         self.rejects = 0
         self.off_topic = 0
 
-    def add(self, result: Record | Reject | Skipped | str) -> None:
+    def add(self, result: Record | Reject | Skipped | str | RecordText) -> None:
         """Account for one result: a record, a reject, a count of skipped container items,
-        or a record as validated JSON."""
+        or a record as validated JSON (with its band keys or without)."""
         if isinstance(result, Reject):
             if result.reason == "off_topic":
                 self._db.execute(
@@ -79,12 +88,16 @@ class Ledger:
                 [(result.path, kind, count) for kind, count in result.counts],
             )
             return
+        if isinstance(result, RecordText):
+            self._add_record_json(result.json, result.bands)
+            return
         if isinstance(result, Record):
             result = result.model_dump_json()
         self._add_record_json(result)
 
-    def _add_record_json(self, text: str) -> None:
-        """A record serialised by ``Record.model_dump_json`` (validated when made)."""
+    def _add_record_json(self, text: str, bands: tuple[int, ...] | None = None) -> None:
+        """A record serialised by ``Record.model_dump_json`` (validated when made);
+        ``bands``, its text's band keys, are computed here when not given."""
         item = json.loads(text)
         record_id, path, sha = item["id"], item["source"]["path"], item["provenance"]["sha256"]
         self._db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?)", (path, sha))
@@ -126,7 +139,7 @@ class Ledger:
         )
         self._db.execute("INSERT INTO texts VALUES (?, ?)", (text_hash, record_id))
         if self._copies is not None:
-            self._copies.add(int(cursor.lastrowid or 0), item)
+            self._copies.add(int(cursor.lastrowid or 0), item, bands)
         self.records += 1
 
     def _record(self, rid: int) -> dict[str, Any]:

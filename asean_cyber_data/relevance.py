@@ -107,9 +107,10 @@ def lowered(text: str) -> str:
 
 #: Spaces between two letters of a script written without word spaces: writers put them
 #: at phrase breaks anywhere ("ឧក្រិដ្ឋកម្ម តាមប្រព័ន្ធបច្ចេកវិទ្យា"), so terms match across them.
-_PHRASE_SPACES = re.compile(
-    r"(?<=[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]) +(?=[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF])"
-)
+#: (Written to start with the space, which ``re`` finds fast, and look behind it for the
+#: letter: the same runs as ``(?<=[letter]) +(?=[letter])``, ~5× faster.)
+_UNSPACED_LETTER = r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]"
+_PHRASE_SPACES = re.compile(f" (?<={_UNSPACED_LETTER} ) *(?={_UNSPACED_LETTER})")
 
 
 def squeezed(low: str) -> tuple[str, list[tuple[int, int]]]:

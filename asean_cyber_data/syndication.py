@@ -28,7 +28,7 @@ import hashlib
 import re
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -60,7 +60,8 @@ def settings() -> Settings:
     path = resources.files("asean_cyber_data") / "data" / "syndication.yaml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     unspaced = data["unspaced_scripts"]
-    tokens = re.compile(rf"(?P<run>[{unspaced}]+)|(?P<word>(?:(?![{unspaced}])[^\W_])+)")
+    # (a word: letters and digits, no underscore, none of the unspaced scripts' letters)
+    tokens = re.compile(rf"(?P<run>[{unspaced}]+)|(?P<word>[^\W_{unspaced}]+)")
     if data["num_perm"] % data["bands"]:
         raise ValueError("syndication.yaml: num_perm must be a multiple of bands")
     return Settings(
@@ -182,11 +183,11 @@ class CopyIndex:
             """
         )
 
-    def add(self, rid: int, record: dict[str, Any]) -> None:
-        """Index one record (its JSON object)."""
-        self._db.executemany(
-            "INSERT INTO bands VALUES (?, ?)", [(key, rid) for key in band_keys(record["text"])]
-        )
+    def add(self, rid: int, record: dict[str, Any], bands: Sequence[int] | None = None) -> None:
+        """Index one record (its JSON object), by the band keys of its text (``bands``,
+        computed here unless given)."""
+        keys = band_keys(record["text"]) if bands is None else bands
+        self._db.executemany("INSERT INTO bands VALUES (?, ?)", [(key, rid) for key in keys])
         self._db.execute("INSERT INTO ranked VALUES (?, ?, ?, ?)", (rid, *keep_order(record)))
 
     def groups(

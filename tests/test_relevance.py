@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from asean_cyber_data import extract
@@ -18,7 +21,12 @@ from asean_cyber_data.build import build_release, process_path
 from asean_cyber_data.datafiles import read_yaml
 from asean_cyber_data.evaluate import _extract_file, evaluate
 from asean_cyber_data.extract.langdata import languages
-from asean_cyber_data.relevance import THRESHOLD, RelevanceTerms, language_terms
+from asean_cyber_data.relevance import (
+    _PHRASE_SPACES,
+    THRESHOLD,
+    RelevanceTerms,
+    language_terms,
+)
 from asean_cyber_data.validate import validate_release
 
 from .conftest import cli, release_bytes
@@ -238,3 +246,23 @@ def test_relevance_block_rejects_unknown_keys_and_bad_terms() -> None:
         RelevanceTerms.model_validate({"cyber": ["cy*ber"], "cooperation": ["MoU"]})
     with pytest.raises(ValidationError):
         RelevanceTerms.model_validate({"cyber": [], "cooperation": ["MoU"]})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ไซเบอร์", "ຄວາມປອດໄພ", "ဆိုက်ဘာ", "សន្តិសុខ", "ASEAN", "2024", ",", "a"]),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=8, max_size=8),
+)
+def test_phrase_spaces_are_the_runs_between_two_unspaced_letters(
+    words: list[str], glue: list[str]
+) -> None:
+    """The fast pattern finds the runs of spaces the plain definition names: those with
+    a letter of an unspaced script on both sides, whole."""
+    text = "".join(word + space for word, space in zip(words, glue, strict=False))
+    letter = "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+    plain = re.compile(f"(?<={letter}) +(?={letter})")
+    found = [m.span() for m in _PHRASE_SPACES.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]

@@ -8,10 +8,14 @@ meeting.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from asean_cyber_data.build import build_release
 from asean_cyber_data.syndication import settings, shingles, similarity
@@ -196,3 +200,13 @@ def test_a_story_with_many_copies_keeps_one_record(tmp_path: Path, copies: int) 
     records = [json.loads(x) for x in (tmp_path / "out" / "records.jsonl").read_text().splitlines()]
     assert [r["id"] for r in records] == ["wire-1"]
     assert len(records[0]["copies"]) == copies
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab_1 .,\u00e9\u0e01\u0e32\u1000\u17a0\u0e81-\n", max_size=60))
+def test_words_and_unspaced_runs_are_tokenised_as_defined(text: str) -> None:
+    """The token pattern's word class is "a letter or digit, not an underscore, not a
+    letter of an unspaced script" — the same tokens as the plain lookahead form."""
+    unspaced = "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
+    plain = re.compile(rf"(?P<run>[{unspaced}]+)|(?P<word>(?:(?![{unspaced}])[^\W_])+)")
+    assert settings().tokens.findall(text) == plain.findall(text)
