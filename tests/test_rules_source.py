@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from asean_cyber_data.extract import source
+from asean_cyber_data.extract.langdata import fold
+from asean_cyber_data.extract.registry import outlet_named, unlisted
 
 from .rules import article, feature, filler, rules_of, the
 
@@ -281,6 +283,29 @@ def test_registry_outlet_carries_its_canonical_name_and_country() -> None:
         "Kabar Nusantara",
     )
     assert unknown.data["canonical"] is None and unknown.data["country"] is None
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "listed"),
+    [
+        ("en", "PUTRAJAYA (Bernama) -- Malaysia hosts a drill.\nIt ends. -- Bernama", "Bernama"),
+        ("id", "JAKARTA (Antara) - Indonesia akan menggelar latihan siber.", "ANTARA"),
+    ],
+)
+def test_an_unlisted_outlet_is_read_from_its_shape_alone(code: str, text: str, listed: str) -> None:
+    """Within ``registry.unlisted`` the text reads as if no list named the outlet (how
+    the fitting script measures the source model on outlets no list names); outside
+    it, the registry is back."""
+    with unlisted([listed]):
+        assert outlet_named(listed) is None
+        a = article(code, text)
+        assert all(name != listed for _, _, name in a.outlets)
+        found = [c for c in source.candidates(a) if fold(c.value) == fold(listed)]
+        assert found and all(c.data["canonical"] is None for c in found)
+        assert all(not c.features.get("registry") for c in found)
+        assert not any("registry_mention" in rules_of(c) for c in found)
+    assert outlet_named(listed) is not None
+    assert the(source.candidates(article(code, text)), listed).data["canonical"] == listed
 
 
 def _between(code: str, before: str, after: str) -> str:

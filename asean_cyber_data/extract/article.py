@@ -25,7 +25,7 @@ from .langdata import (
     PhraseMatcher,
     trie_pattern,
 )
-from .registry import mechanism_matcher, outlet_matcher
+from .registry import mechanism_matcher, outlet_hits
 
 #: Thai, Lao, Khmer, Myanmar and other decimal digits → ASCII, one character for one,
 #: so offsets in the translated text are offsets in the original.
@@ -286,7 +286,7 @@ class Article:
     @cached_property
     def outlets(self) -> list[Hit]:
         """Outlets of the registry named by name, alias or domain (value: canonical name)."""
-        return outlet_matcher().finditer(self.text)
+        return outlet_hits(self.text)
 
     @cached_property
     def mechanisms(self) -> list[Hit]:

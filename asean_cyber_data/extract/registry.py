@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from itertools import pairwise
 from typing import Annotated, Any, Literal
@@ -351,11 +353,42 @@ def _outlets_by_exact_name() -> dict[str, Outlet]:
     return found
 
 
+#: Outlets (canonical names) the lookups below treat as not listed: see :func:`unlisted`.
+_UNLISTED: ContextVar[frozenset[str]] = ContextVar("unlisted_outlets", default=frozenset())
+
+
+@contextmanager
+def unlisted(names: Iterable[str]) -> Iterator[None]:
+    """Within the block, the registry does not know these outlets (canonical names):
+    every lookup and every match reads the text as it would if no list named them.
+
+    Most outlets of a crawl are on no list. The fitting script reads each development
+    article a second time with its own outlet unlisted, so the source model is fitted
+    and measured on the shapes alone as well (``scripts/fit_weights.py``).
+    """
+    token = _UNLISTED.set(frozenset(names))
+    try:
+        yield
+    finally:
+        _UNLISTED.reset(token)
+
+
+def _listed(outlet: Outlet | None) -> Outlet | None:
+    return None if outlet is None or outlet.name in _UNLISTED.get() else outlet
+
+
+def outlet_hits(text: str) -> list[tuple[int, int, str]]:
+    """Every registry outlet named in ``text`` (value: canonical name), left to right."""
+    hidden = _UNLISTED.get()
+    hits = outlet_matcher().finditer(text)
+    return [hit for hit in hits if hit[2] not in hidden] if hidden else hits
+
+
 def outlet_named(name: str) -> Outlet | None:
     """The registry outlet a name, alias or domain stands for (case- and accent-blind,
     except for names that are also ordinary words, which must be written as listed)."""
     name = name.strip()
-    return _outlets_by_key().get(fold(name)) or _outlets_by_exact_name().get(name)
+    return _listed(_outlets_by_key().get(fold(name)) or _outlets_by_exact_name().get(name))
 
 
 @cache
@@ -371,7 +404,7 @@ def outlet_of_host(host: str) -> Outlet | None:
     for i in range(len(parts) - 1):
         found = domains.get(".".join(parts[i:]))
         if found:
-            return found
+            return _listed(found)
     return None
 
 
