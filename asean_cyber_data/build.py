@@ -162,8 +162,7 @@ def _encode(result: Result) -> str:
     if isinstance(result, Skipped):
         return "S" + json.dumps(result.to_json(), ensure_ascii=False)
     if isinstance(result, Record):
-        keys = " ".join(map(str, band_keys(result.text)))
-        return "B" + keys + "\n" + result.model_dump_json()
+        result = RecordText(result.model_dump_json(), tuple(band_keys(result.text)))
     if isinstance(result, RecordText):
         return "B" + " ".join(map(str, result.bands)) + "\n" + result.json
     return "D" + result

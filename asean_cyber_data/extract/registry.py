@@ -363,8 +363,8 @@ def unlisted(names: Iterable[str]) -> Iterator[None]:
     every lookup and every match reads the text as it would if no list named them.
 
     Most outlets of a crawl are on no list. The fitting script reads each development
-    article a second time with its own outlet unlisted, so the source model is fitted
-    and measured on the shapes alone as well (``scripts/fit_weights.py``).
+    article a second time with its own outlet unlisted, to measure the source model on
+    the shapes alone (``scripts/fit_weights.py``).
     """
     token = _UNLISTED.set(frozenset(names))
     try:
