@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from asean_cyber_data.extract import partners
-from asean_cyber_data.extract.candidates import Candidate
+from asean_cyber_data.extract.candidates import Candidate, FieldModel
 
 from .rules import article, feature, the
 
@@ -465,3 +465,37 @@ def test_a_capitalised_cue_inside_a_name_is_not_a_cue(
     """Only a sentence's first word takes a capital for grammar: mid-sentence, the
     capitalised word belongs to a name."""
     assert feature(the(_partners(code, text), partner), name) == 0.0
+
+
+#: (language, text): Japan named first, once; Australia named three times after it.
+PRINCIPAL_TEXTS = [
+    pytest.param(
+        "en",
+        "ASEAN will work with Japan on cyber security. Australia joined too: Australia sent "
+        "experts and Australia paid for the drill.",
+        id="en",
+    ),
+    pytest.param(
+        "id",
+        "ASEAN akan bekerja sama dengan Jepang di bidang siber. Australia juga ikut: Australia "
+        "mengirim pakar dan Australia membiayai latihan.",
+        id="id",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), PRINCIPAL_TEXTS)
+def test_the_principal_model_picks_the_principal_among_the_accepted(code: str, text: str) -> None:
+    a = article(code, text)
+    found = partners.candidates(a, None, [], None)
+    # The parties are accepted by how often they are named ...
+    members = FieldModel(bias=-2.0, weights={"mentions": 8.0}, threshold=0.3)
+    unfitted = [p.code for p in partners.find_partners(a, found, members)]
+    assert unfitted == ["AU", "JP"]
+    # ... and a principal model that trusts the first-named party reorders them, without
+    # changing which parties are listed.
+    first_named = FieldModel(bias=0.0, weights={"first_named": 5.0}, threshold=0.0, kind="choice")
+    assert [p.code for p in partners.find_partners(a, found, members, first_named)] == [
+        "JP",
+        "AU",
+    ]

@@ -19,6 +19,7 @@ import pytest
 
 from asean_cyber_data.datafiles import DATA
 from asean_cyber_data.extract.candidates import Candidate, FieldModel, fitted_models, select
+from asean_cyber_data.extract.partners import PRINCIPAL
 
 from .conftest import ROOT
 
@@ -63,11 +64,15 @@ def test_committed_weights_equal_a_refit(shared_dev: Path) -> None:
 
 def test_every_field_has_a_fitted_model_read_from_data() -> None:
     models = fitted_models()
-    assert set(models) == {"source", "date", "speaker", "initiatives", "partners"}
+    fields = {"source", "date", "speaker", "initiatives", "partners"}
+    assert set(models) == fields | {PRINCIPAL}
     for name, model in models.items():
         assert model.weights, name
-        assert 0 < model.threshold < 1, name
-    assert {models[f].kind for f in ("source", "date", "speaker")} == {"choice"}
+        if name in fields:
+            assert 0 < model.threshold < 1, name
+    # The principal partner is picked among the accepted ones: it never abstains.
+    assert models[PRINCIPAL].threshold == 0.0
+    assert {models[f].kind for f in ("source", "date", "speaker", PRINCIPAL)} == {"choice"}
     assert {models[f].kind for f in ("initiatives", "partners")} == {"binary"}
 
 

@@ -128,7 +128,9 @@ def read_fields(
     )
     spans = [(i.start, i.end) for i in chosen_initiatives]
     found["partners"] = partners.candidates(article, home, spans, speaker_country)
-    chosen_partners = partners.find_partners(article, found["partners"], model("partners"))
+    chosen_partners = partners.find_partners(
+        article, found["partners"], model("partners"), model(partners.PRINCIPAL)
+    )
     return Reading(
         prepared,
         found,

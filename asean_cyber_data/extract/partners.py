@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .article import Article
-from .candidates import Candidate, FieldModel, accept
+from .candidates import UNFITTED, Candidate, FieldModel, accept
 from .langdata import LanguagePack, pack
 
 FIELD = "partners"
+#: The model that picks the principal among the accepted partners (``weights.json``).
+PRINCIPAL = "principal_partner"
 #: A cue's weight in the legacy mention score that the features summarise.
 CUE_BONUS = 1.5
 
@@ -303,13 +305,26 @@ def candidates(
 
 
 def find_partners(
-    article: Article, found: list[Candidate], model: FieldModel
+    article: Article,
+    found: list[Candidate],
+    model: FieldModel,
+    principal_model: FieldModel = UNFITTED,
 ) -> list[FoundPartner]:
-    """Partners in order: principal first (the most probable), then by first mention."""
+    """Partners in order: the principal first, then by first mention.
+
+    Which parties take part and which one is the principal are two questions
+    (GUIDELINES: the counterpart of the speaker's country, the party the cooperation is
+    with): ``model`` accepts the parties, ``principal_model`` — a choice among them,
+    fitted on the gold's first partner — picks the principal. Unfitted, the principal
+    is the accepted party ``model`` is most sure of.
+    """
     accepted = accept(found, model)
     if not accepted:
         return []
-    principal, rest = accepted[0], sorted(accepted[1:], key=lambda s: s.candidate.start)
+    scores = principal_model.probabilities([s.candidate for s in accepted])
+    top = max(range(len(accepted)), key=lambda i: (scores[i], -i))
+    principal = accepted[top]
+    rest = sorted((s for i, s in enumerate(accepted) if i != top), key=lambda s: s.candidate.start)
     names = article.language.partner_names
     return [
         FoundPartner(
