@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from asean_cyber_data.extract import source
+from asean_cyber_data.extract.candidates import ANSWER
 from asean_cyber_data.extract.langdata import fold
 from asean_cyber_data.extract.registry import outlet_named, unlisted
 
@@ -684,3 +685,25 @@ def test_a_word_that_begins_with_a_credit_cue_is_not_a_credit_line(code: str, te
 def test_no_outlet_value_keeps_a_copyright_sign() -> None:
     a = article("id", "Indonesia akan latihan.\nBank ikut.\nCopyright © Kabar Nusantara 2023")
     assert [c.value for c in source.candidates(a) if "©" in c.value] == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param(
+            "en",
+            "MANILA (Harbour Ledger/Mekong Wire) -- The Philippines will host a cyber drill.",
+            id="en",
+        ),
+        pytest.param(
+            "id",
+            "JAKARTA (Kabar Nusantara/Mekong Wire) - Indonesia akan menggelar latihan siber.",
+            id="id",
+        ),
+    ],
+)
+def test_a_shared_credit_proposes_both_outlets_as_one_answer(code: str, text: str) -> None:
+    found = [c for c in source.candidates(article(code, text)) if c.rule == "dateline_parenthesis"]
+    assert len(found) == 2 and found[1].value == "Mekong Wire"
+    assert found[0].data[ANSWER] == found[1].data[ANSWER] is not None
+    assert all(c.features["shared"] == 1.0 for c in found)

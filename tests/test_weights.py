@@ -7,6 +7,7 @@ test regenerates it and compares), so no weight is ever hand-edited.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import math
@@ -18,7 +19,13 @@ from typing import Any
 import pytest
 
 from asean_cyber_data.datafiles import DATA
-from asean_cyber_data.extract.candidates import Candidate, FieldModel, fitted_models, select
+from asean_cyber_data.extract.candidates import (
+    ANSWER,
+    Candidate,
+    FieldModel,
+    fitted_models,
+    select,
+)
 from asean_cyber_data.extract.partners import PRINCIPAL
 
 from .conftest import ROOT
@@ -105,3 +112,23 @@ def test_a_choice_model_selects_the_value_its_candidates_make_likeliest() -> Non
     binary = FieldModel(bias=1.0, weights={"good": 1.0}, threshold=0.4, kind="binary")
     best = select([*repeated, single], binary)  # judged one by one: the best single one
     assert best is not None and best.candidate.value == "2022-07-06"
+
+
+def test_candidates_of_one_answer_add_up_as_one() -> None:
+    """Two outlets of one shared credit ("(PNA/Kyodo)") are one answer: either is the
+    source, as the fitting labels them, so their probabilities add up against a third
+    value that each of them alone would lose to."""
+    model = FieldModel(bias=0.0, weights={"good": 1.0}, threshold=0.45, kind="choice")
+    credit = [
+        Candidate("source", name, i, i + 1, "r", {"good": 1.0}, {ANSWER: ("credit", 0)})
+        for i, name in enumerate(("PNA", "Kyodo"))
+    ]
+    other = Candidate("source", "Harbour Ledger", 9, 10, "r", {"good": 1.2})
+    probabilities = model.probabilities([*credit, other])
+    assert probabilities[2] > max(probabilities[:2]) and probabilities[2] < 0.45
+    chosen = select([*credit, other], model)
+    assert chosen is not None and chosen.candidate.value in {"PNA", "Kyodo"}
+    assert math.isclose(chosen.probability, sum(probabilities[:2]))
+    # Without the shared answer, each outlet is its own value and the third one wins.
+    alone = [dataclasses.replace(c, data={}) for c in credit]
+    assert select([*alone, other], model) is None

@@ -164,6 +164,10 @@ def rank(candidates: Iterable[Candidate], model: FieldModel) -> list[Scored]:
     return [scored[i] for i in order]
 
 
+#: The ``data`` key of candidates that are one answer as several values (``best_value``).
+ANSWER = "answer"
+
+
 def best_value(ranked: list[Scored], choice: bool = True) -> Scored | None:
     """The most probable value: its best candidate, with the probability of the value.
 
@@ -171,21 +175,24 @@ def best_value(ranked: list[Scored], choice: bool = True) -> Scored | None:
     probability that the answer is a value is the sum over the candidates that propose
     it (a date written in the dateline and again in the body is one answer, not two
     that split its probability) — the quantity the fitting maximises. Ties keep the
-    value ranked first. A binary model's candidates are judged one by one: its best
-    candidate, as it is.
+    value ranked first. Candidates that share ``data[ANSWER]`` are one answer written
+    as several values (a shared credit "(PNA/Kyodo)": either outlet is the source, as the
+    fitting labels them): their probabilities are summed, and the answer's most probable
+    candidate stands for it. A binary model's candidates are judged one by one: its
+    best candidate, as it is.
     """
     if not ranked:
         return None
     if not choice:
         return ranked[0]
-    totals: dict[str, float] = {}
-    first: dict[str, Scored] = {}
+    totals: dict[object, float] = {}
+    first: dict[object, Scored] = {}
     for scored in ranked:
-        value = scored.candidate.value
-        totals[value] = totals.get(value, 0.0) + scored.probability
-        first.setdefault(value, scored)
-    value = max(first, key=lambda v: totals[v])  # (the first of equal values: dict order)
-    return Scored(first[value].candidate, totals[value])
+        answer = scored.candidate.data.get(ANSWER) or scored.candidate.value
+        totals[answer] = totals.get(answer, 0.0) + scored.probability
+        first.setdefault(answer, scored)
+    answer = max(first, key=lambda a: totals[a])  # (the first of equal answers: dict order)
+    return Scored(first[answer].candidate, totals[answer])
 
 
 def select(candidates: Iterable[Candidate], model: FieldModel) -> Scored | None:

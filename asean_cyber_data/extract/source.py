@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .article import Article, phrase_regex
-from .candidates import Candidate, FieldModel, merge_by_value, select
+from .candidates import ANSWER, Candidate, FieldModel, merge_by_value, select
 from .langdata import UNSPACED_SCRIPTS, fold
 from .registry import outlet_named, outlet_of_host, place_names
 
@@ -150,7 +150,9 @@ class _Proposer:
         #: The last lines, where sign-offs stand (in a one-line text, that line too).
         self.tail = set(range(max(0, n - BOTTOM_LINES), n))
 
-    def add(self, rule: str, start: int, end: int, **extra: float) -> None:
+    def add(self, rule: str, start: int, end: int, answer: object = None, **extra: float) -> None:
+        """Propose the outlet written at ``text[start:end]``; candidates given one
+        ``answer`` are one answer (see ``candidates.best_value``)."""
         text = self.article.text
         surface = _clean(text[start:end])
         if not surface or not _shape(surface):
@@ -168,7 +170,8 @@ class _Proposer:
                 end,
                 rule,
                 {**self._features(surface, canonical, start, end), **_kind(canonical), **extra},
-                {"canonical": canonical, "country": country},
+                {"canonical": canonical, "country": country}
+                | ({ANSWER: answer} if answer is not None else {}),
             )
         )
 
@@ -281,6 +284,7 @@ def _dateline_parenthesis(p: _Proposer) -> None:
                 "dateline_parenthesis",
                 offset + at,
                 offset + at + len(part),
+                answer=("credit", offset) if len(parts) > 1 else None,
                 shared=float(len(parts) > 1),
             )
 
