@@ -43,6 +43,16 @@ ON_TOPIC = {
         "persefahaman bagi memperkukuh kerjasama keselamatan siber dan memerangi jenayah "
         "siber, kata Menteri Digital. Kedua-dua negara akan berkongsi maklumat ancaman siber."
     ),
+    # Malaysian and Indonesian press name the crime without "siber": mule accounts
+    # (written both "akaun keldai" and "keldai akaun"), telecommunication fraud.
+    "ms_mules.txt": (
+        "KUALA LUMPUR, 2 Jun 2024 — Malaysia dan Australia bersetuju bekerjasama membanteras "
+        "akaun keldai dan penipuan telekomunikasi rentas sempadan, kata Ketua Polis Negara."
+    ),
+    "id_telecom.txt": (
+        "JAKARTA, 3 Juni 2024 — Indonesia dan Australia sepakat bekerja sama memberantas "
+        "kejahatan telekomunikasi lintas negara dan meningkatkan keamanan daring, kata Kapolri."
+    ),
     "vi_on.txt": (
         "Hà Nội, ngày 5/6/2023 - Việt Nam và Nhật Bản nhất trí tăng cường hợp tác an ninh "
         "mạng và phòng, chống tội phạm mạng, Thứ trưởng Bộ Công an cho biết tại hội đàm. "
