@@ -243,6 +243,68 @@ def test_a_registry_name_gives_the_canonical_english_name_and_id(
 
 
 @pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        pytest.param(
+            "en",
+            "Police chiefs met at the interpol general assembly in Vienna.",
+            "interpol general assembly",
+            id="en",
+        ),
+        pytest.param(
+            "id",
+            "Kapolri menghadiri sidang umum Interpol ke-92 di Glasgow.",
+            "sidang umum Interpol",
+            id="id",
+        ),
+        pytest.param(
+            "vi",
+            "Bộ trưởng dự đại hội đồng Interpol lần thứ 92 tại Áo.",
+            "đại hội đồng Interpol",
+            id="vi",
+        ),
+    ],
+)
+def test_a_registry_name_of_three_words_or_more_is_found_in_any_case(
+    code: str, text: str, value: str
+) -> None:
+    candidate = the(_initiatives(code, text), value, "registry")
+    assert candidate.data["id"] == "interpol-ga"
+    assert candidate.data["name"] == "INTERPOL General Assembly"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ministers attended the Special Asean Ministerial Meeting on Online Scams in Bangkok.",
+            id="en-longer-name",
+        ),
+        pytest.param("SPECIAL ASEAN MINISTERIAL MEETING ON ONLINE SCAMS", id="en-capitals"),
+    ],
+)
+def test_a_name_capitalised_throughout_is_not_read_case_blind(text: str) -> None:
+    """Written capitalised, "Asean Ministerial Meeting" is part of the longer name the
+    text writes, not the registry's "ASEAN Ministerial Meeting" in another case."""
+    assert "amm" not in [c.data["id"] for c in _initiatives("en", text)]
+
+
+def test_a_letter_whose_lower_case_is_longer_leaves_the_offsets_right() -> None:
+    text = "In İstanbul, the interpol general assembly met."
+    candidate = the(_initiatives("en", text), "interpol general assembly", "registry")
+    assert text[candidate.start : candidate.end] == "interpol general assembly"
+
+
+def test_a_shorter_registry_name_is_found_only_as_written() -> None:
+    """In lower case, two words ("putrajaya declaration") may be ordinary words."""
+    text = "Ministers recalled the putrajaya declaration on digital cooperation."
+    assert not [c for c in _initiatives("en", text) if c.data["id"]]
+    written = text.replace("putrajaya declaration", "Putrajaya Declaration")
+    ids = [c.data["id"] for c in _initiatives("en", written) if c.rule == "registry"]
+    assert ids == ["putrajaya-declaration-2021"]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         pytest.param(

@@ -15,10 +15,9 @@ def _partners(
     code: str,
     text: str,
     home: str | None = None,
-    spans: list[tuple[int, int]] | None = None,
     speaker_country: str | None = None,
 ) -> list[Candidate]:
-    return partners.candidates(article(code, text), home, spans or [], speaker_country)
+    return partners.candidates(article(code, text), home, speaker_country)
 
 
 #: (language, text, code, the first mention's text)
@@ -48,20 +47,20 @@ RULES = [
 @pytest.mark.parametrize(("code", "text", "value", "span"), RULES)
 def test_gazetteer_proposes_the_partner(code: str, text: str, value: str, span: str) -> None:
     a = article(code, text)
-    candidate = the(partners.candidates(a, None, [], None), value, "gazetteer")
+    candidate = the(partners.candidates(a, None, None), value, "gazetteer")
     assert a.text[candidate.start : candidate.end] == span
 
 
 def test_every_mention_of_one_code_is_one_candidate_with_every_span() -> None:
     text = "ASEAN will work with Japan. Japan sent experts. The Japanese side agreed."
     a = article("en", text)
-    (japan,) = [c for c in partners.candidates(a, None, [], None) if c.value == "JP"]
+    (japan,) = [c for c in partners.candidates(a, None, None) if c.value == "JP"]
     assert [a.text[s:e] for s, e in japan.data["spans"]] == ["Japan", "Japan", "Japanese"]
 
 
 def test_a_full_name_and_its_bracketed_acronym_are_one_mention() -> None:
     a = article("en", "The European Union (EU) will fund the training.")
-    (eu,) = partners.candidates(a, None, [], None)
+    (eu,) = partners.candidates(a, None, None)
     assert len(eu.data["spans"]) == 1
 
 
@@ -332,35 +331,6 @@ def test_feature_tells_the_candidates_apart(
 
 
 @pytest.mark.parametrize(
-    ("code", "text", "initiative", "value"),
-    [
-        pytest.param(
-            "en",
-            "Officers trained at the ASEAN-Japan Cybersecurity Capacity Building Centre.",
-            "ASEAN-Japan Cybersecurity Capacity Building Centre",
-            "JP",
-            id="en",
-        ),
-        pytest.param(
-            "vi",
-            "Cán bộ được đào tạo tại Trung tâm ASEAN - Nhật Bản về an ninh mạng.",
-            "Trung tâm ASEAN - Nhật Bản về an ninh mạng",
-            "JP",
-            id="vi",
-        ),
-    ],
-)
-def test_in_initiative_when_the_name_stands_inside_an_initiative(
-    code: str, text: str, initiative: str, value: str
-) -> None:
-    start = text.index(initiative)
-    inside = the(_partners(code, text, spans=[(start, start + len(initiative))]), value)
-    outside = the(_partners(code, text), value)
-    assert feature(inside, "in_initiative") == 1.0
-    assert feature(outside, "in_initiative") == 0.0
-
-
-@pytest.mark.parametrize(
     ("code", "text", "speaker_code"),
     [
         pytest.param(
@@ -487,7 +457,7 @@ PRINCIPAL_TEXTS = [
 @pytest.mark.parametrize(("code", "text"), PRINCIPAL_TEXTS)
 def test_the_principal_model_picks_the_principal_among_the_accepted(code: str, text: str) -> None:
     a = article(code, text)
-    found = partners.candidates(a, None, [], None)
+    found = partners.candidates(a, None, None)
     # The parties are accepted by how often they are named ...
     members = FieldModel(bias=-2.0, weights={"mentions": 8.0}, threshold=0.3)
     unfitted = [p.code for p in partners.find_partners(a, found, members)]

@@ -126,8 +126,7 @@ def read_fields(
         if speaker_country in members
         else (outlet_country if outlet_country in members else article.language.home_country)
     )
-    spans = [(i.start, i.end) for i in chosen_initiatives]
-    found["partners"] = partners.candidates(article, home, spans, speaker_country)
+    found["partners"] = partners.candidates(article, home, speaker_country)
     chosen_partners = partners.find_partners(
         article, found["partners"], model("partners"), model(partners.PRINCIPAL)
     )

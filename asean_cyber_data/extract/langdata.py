@@ -304,43 +304,54 @@ class PhraseMatcher:
     word boundaries are then checked for the phrases of spaced scripts.
     """
 
-    def __init__(self, values: dict[str, str], handles: bool = True) -> None:
+    def __init__(
+        self, values: dict[str, str], handles: bool = True, case_blind: dict[str, str] | None = None
+    ) -> None:
         """``handles``: a phrase right after ``@`` or ``.`` is part of a handle or a
-        domain, not a mention (without it, only a word character before it is)."""
+        domain, not a mention (without it, only a word character before it is).
+        ``case_blind`` maps phrases to values also matched where the text writes in
+        lower case a word the phrase capitalises."""
         self.values = values
         self._joins_left = _joins_left if handles else _is_word_char
-        self._phrases = list(values)
-        self._spaced = [not UNSPACED_SCRIPTS.match(p) for p in self._phrases]
-        self._automaton = (
-            ahocorasick_rs.AhoCorasick(self._phrases, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
-            if self._phrases
-            else None
-        )
+        self._exact = _Automaton(values)
+        blind = {p.lower(): v for p, v in (case_blind or {}).items()}
+        self._written = {p.lower(): p for p in (case_blind or {})}
+        self._case_blind = _Automaton(blind) if blind else None
 
     @classmethod
-    def build(cls, values: dict[str, str], all_caps: bool = True) -> PhraseMatcher:
+    def build(
+        cls, values: dict[str, str], all_caps: bool = True, case_blind_words: int = 0
+    ) -> PhraseMatcher:
         """``values`` maps each phrase to its value; ``all_caps`` also matches each
-        phrase in capitals (headlines, sign-offs)."""
+        phrase in capitals (headlines, sign-offs); a phrase of ``case_blind_words`` words
+        or more (0: none) also matches in any case, as running text writes the name of
+        a meeting or a body ("the 91st Interpol General Assembly", "sidang umum
+        Interpol", "mesyuarat menteri-menteri ASEAN"): a run of that many words is a
+        name whatever its case, where one or two words may be ordinary words."""
         expanded: dict[str, str] = {}
+        blind: dict[str, str] = {}
         for phrase, value in values.items():
             variants = _variants(phrase.strip()) if all_caps else iter([phrase.strip()])
             for variant in variants:
                 if variant:
                     expanded.setdefault(variant, value)
-        return cls(expanded)
+            if case_blind_words and len(phrase.split()) >= case_blind_words:
+                blind.setdefault(phrase.strip(), value)
+        return cls(expanded, case_blind=blind)
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of every match, longest first at each place."""
-        if self._automaton is None:
-            return []
-        found: list[tuple[int, int, str]] = []
-        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            if self._spaced[index] and (
-                (start > 0 and self._joins_left(text[start - 1]))
-                or (end < len(text) and _is_word_char(text[end]))
-            ):
-                continue  # inside a longer word ("EU" in "museum"), or after "@" or "."
-            found.append((start, end, self.values[self._phrases[index]]))
+        found = [
+            (start, end, value) for start, end, value, _ in self._matches(self._exact, text, text)
+        ]
+        if self._case_blind is not None:
+            found += [
+                (start, end, value)
+                for start, end, value, phrase in self._matches(
+                    self._case_blind, _lower_in_place(text), text
+                )
+                if _lowers_a_capital(text[start:end], self._written[phrase])
+            ]
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
         last_end = -1
@@ -349,6 +360,66 @@ class PhraseMatcher:
                 kept.append((start, end, value))
                 last_end = end
         return kept
+
+    def _matches(
+        self, automaton: _Automaton, searched: str, text: str
+    ) -> list[tuple[int, int, str, str]]:
+        """``(start, end, value, phrase)`` of the automaton's matches in ``searched``
+        (``text`` or its lower case) that stand on word boundaries of ``text``."""
+        found: list[tuple[int, int, str, str]] = []
+        for index, start, end in automaton.matches(searched):
+            if automaton.spaced[index] and (
+                (start > 0 and self._joins_left(text[start - 1]))
+                or (end < len(text) and _is_word_char(text[end]))
+            ):
+                continue  # inside a longer word ("EU" in "museum"), or after "@" or "."
+            phrase = automaton.phrases[index]
+            found.append((start, end, automaton.values[phrase], phrase))
+        return found
+
+
+class _Automaton:
+    """Phrases in one Aho–Corasick automaton, and which of them are in spaced scripts."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+        self.phrases = list(values)
+        self.spaced = [not UNSPACED_SCRIPTS.match(p) for p in self.phrases]
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick(self.phrases, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+            if self.phrases
+            else None
+        )
+
+    def matches(self, text: str) -> list[tuple[int, int, int]]:
+        """``(phrase index, start, end)`` of every occurrence, overlapping ones included."""
+        if self._automaton is None:
+            return []
+        found: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(
+            text, overlapping=True
+        )
+        return found
+
+
+def _lowers_a_capital(written: str, phrase: str) -> bool:
+    """The text writes in lower case a word the phrase capitalises ("sidang umum
+    Interpol" for "Sidang Umum Interpol"). A name the text capitalises throughout is the
+    exact matcher's and the name grammar's: in any case, "Asean Ministerial Meeting"
+    inside "Special Asean Ministerial Meeting on the Rise of …" would be taken for
+    the registry's name, where the text writes a longer one."""
+    return any(
+        w[:1].islower() and p[:1].isupper()
+        for w, p in zip(written.split(), phrase.split(), strict=False)
+    )
+
+
+def _lower_in_place(text: str) -> str:
+    """``text`` in lower case, character for character, so that offsets carry over (the
+    few letters whose lower case is longer, like "İ", stay as written)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(lower := c.lower()) != 1 else lower for c in text)
 
 
 def _is_word_char(char: str) -> bool:

@@ -9,7 +9,7 @@ are one candidate. Its features say how the text names it:
   ("ASEAN-EU", "ASEAN và EU", "Japan and ASEAN") or to a member ("Malaysia-Japan");
 - cited as a source ("according to", "laporan Interpol"), people's nationality
   ("Chinese nationals"), in an aside about other cooperation ("separately"), in a
-  question or hypothetical ("whether"), inside the name of an initiative;
+  question or hypothetical ("whether");
 - listed together with a cued partner ("Australia, the European Union and New Zealand");
 - an ASEAN member, the speaker's own country, the only other member named.
 
@@ -56,7 +56,6 @@ class _Mention:
     citation: bool = False
     aside: bool = False
     hypothetical: bool = False
-    in_initiative: bool = False
 
     @property
     def weight(self) -> float:
@@ -66,8 +65,6 @@ class _Mention:
         weight = 1.0 + (CUE_BONUS if self.cued or self.joined or self.member_joined else 0.0)
         if self.hypothetical:
             weight *= 0.3
-        if self.in_initiative:
-            weight *= 0.5
         return weight
 
 
@@ -146,7 +143,7 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _mentions(article: Article, initiative_spans: list[tuple[int, int]]) -> list[_Mention]:
+def _mentions(article: Article) -> list[_Mention]:
     text, language = article.text, article.language
     found = article.partners
     patterns = _patterns(language.code)
@@ -191,7 +188,6 @@ def _mentions(article: Article, initiative_spans: list[tuple[int, int]]) -> list
         sentence = article.sentence_at(start)
         m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1]))
         m.hypothetical = bool(patterns["hypothetical"].search(text, sentence[0], sentence[1]))
-        m.in_initiative = any(s <= start and end <= e for s, e in initiative_spans)
         mentions.append(m)
     return mentions
 
@@ -222,7 +218,6 @@ class _Code:
 def candidates(
     article: Article,
     home: str | None,
-    initiative_spans: list[tuple[int, int]],
     speaker_country: str | None = None,
 ) -> list[Candidate]:
     """One candidate per country or organisation named, with how the text names it.
@@ -232,7 +227,7 @@ def candidates(
     speaker's, which may be a partner's ("British Ambassador Ian Frew")."""
     text, language = article.text, article.language
     members = language.asean_members
-    mentions = _mentions(article, initiative_spans)
+    mentions = _mentions(article)
     codes: dict[str, _Code] = {}
     for m in mentions:
         codes.setdefault(m.code, _Code(m.code)).mentions.append(m)
@@ -273,7 +268,6 @@ def candidates(
             "all_cited": 1.0 if all(m.citation for m in ms) else 0.0,
             "all_aside": 1.0 if all(m.aside for m in ms) else 0.0,
             "hypothetical": 1.0 if all(m.hypothetical for m in ms) else 0.0,
-            "in_initiative": sum(m.in_initiative for m in ms) / len(ms),
             "zero_weight": 1.0 if weight == 0 else 0.0,
             "position": round(first / max(1, len(text)), 4),
             "headline": 1.0 if article.line_index(first) == 0 and len(article.lines) > 2 else 0.0,

@@ -408,6 +408,12 @@ def outlet_of_host(host: str) -> Outlet | None:
     return None
 
 
+#: A mechanism name of this many words or more is found in any case ("sidang umum
+#: Interpol", "the ASEAN ministerial meeting on transnational crime"); shorter names and
+#: acronyms only as written, since "Cyber Week" or "ADMM" in lower case are other words.
+CASE_BLIND_WORDS = 3
+
+
 @cache
 def mechanism_matcher() -> PhraseMatcher:
     """Every mechanism name, acronym and alias → the mechanism's id."""
@@ -415,7 +421,7 @@ def mechanism_matcher() -> PhraseMatcher:
     for entry in mechanisms():
         for alias in entry.names:
             names.setdefault(alias, entry.id)
-    return PhraseMatcher.build(names, all_caps=False)
+    return PhraseMatcher.build(names, all_caps=False, case_blind_words=CASE_BLIND_WORDS)
 
 
 @cache
