@@ -334,6 +334,12 @@ def _trim(surface: str) -> str:
     return surface.strip(" ,;:–-'’").strip()
 
 
+@cache
+def _introducers(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """One pattern per introducer ("known as"), followed by a capitalised word."""
+    return tuple(re.compile(trie_pattern([p], word_start=True) + r"\s(?=[A-Z])") for p in phrases)
+
+
 def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     function_words = _function_words(language.code)
@@ -397,10 +403,8 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                     end = m.end()
                 end = _close(text, end, None, grammar)
                 spans.append((start, end, "lowercase_head"))
-        for introducer in grammar.introducers:
-            for m in re.finditer(
-                trie_pattern([introducer], word_start=True) + r"\s(?=[A-Z])", text
-            ):
+        for introducer in _introducers(grammar.introducers):
+            for m in introducer.finditer(text):
                 end = _extend_right(text, m.end(), grammar, lowercase=False)
                 if len(text[m.end() : end].split()) >= 2:
                     spans.append((m.end(), end, "introducer"))
