@@ -266,6 +266,37 @@ def test_a_dateline_city_is_never_an_outlet(code: str, text: str) -> None:
     assert not [c for c in found if c.start == 0], [c.value for c in found]
 
 
+@pytest.mark.parametrize(
+    ("code", "masthead", "body"),
+    [
+        pytest.param(
+            "en",
+            "Ministry of Economy, Trade and Industry",
+            "Japan and ASEAN held their cyber security policy meeting in Tokyo.",
+            id="en",
+        ),
+        pytest.param(
+            "ms",
+            "Kementerian Sains, Teknologi dan Inovasi",
+            "Malaysia dan Jepun mengadakan mesyuarat keselamatan siber di Tokyo.",
+            id="ms",
+        ),
+    ],
+)
+def test_a_listed_publisher_whose_name_holds_a_comma_is_a_masthead(
+    code: str, masthead: str, body: str
+) -> None:
+    a = article(code, f"{masthead}\n\n{body}\n\n{body}")
+    candidate = the(source.candidates(a), masthead, "masthead")
+    assert candidate.data["canonical"] == masthead
+
+
+def test_an_unlisted_line_with_a_comma_is_no_masthead() -> None:
+    """A comma marks a clause in a name no list knows ("Sport, Weather and Markets")."""
+    a = article("en", "Sport, Weather and Markets\n\nJapan and ASEAN met in Tokyo on cyber.")
+    assert not [c for c in source.candidates(a) if c.rule == "masthead" and "," in c.value]
+
+
 def test_a_value_several_rules_propose_is_one_candidate_naming_every_rule() -> None:
     a = article("en", "PUTRAJAYA (Bernama) -- Malaysia will host a drill.\nIt ends. -- Bernama")
     bernama = [c for c in source.candidates(a) if c.value == "Bernama"]

@@ -99,13 +99,17 @@ def _clean(surface: str) -> str:
 
 
 def _shape(name: str) -> bool:
-    """Could ``name`` be an outlet's name at all (short, has letters, no sentence)?"""
+    """Could ``name`` be an outlet's name at all (short, has letters, no sentence)?
+
+    A comma marks a clause, except in a name the registry knows: a publisher's name
+    can hold one ("Ministry of Economy, Trade and Industry")."""
     words = name.split()
     return (
         0 < len(name) <= MAX_OUTLET_CHARS
         and 0 < len(words) <= MAX_OUTLET_WORDS
         and any(c.isalpha() for c in name)
-        and not re.search(r"[.!?]\s|[,;]", name.removesuffix("."))
+        and not re.search(r"[.!?]\s", name.removesuffix("."))
+        and (not re.search(r"[,;]", name) or outlet_named(name) is not None)
     )
 
 
