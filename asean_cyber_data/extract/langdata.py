@@ -324,10 +324,11 @@ class PhraseMatcher:
     ) -> PhraseMatcher:
         """``values`` maps each phrase to its value; ``all_caps`` also matches each
         phrase in capitals (headlines, sign-offs); a phrase of ``case_blind_words`` words
-        or more (0: none) also matches in any case, as running text writes the name of
-        a meeting or a body ("the 91st Interpol General Assembly", "sidang umum
-        Interpol", "mesyuarat menteri-menteri ASEAN"): a run of that many words is a
-        name whatever its case, where one or two words may be ordinary words."""
+        or more (0: none) also matches where the text writes in lower case a word the
+        phrase capitalises, as running text writes the name of a meeting or a body
+        ("the interpol general assembly", "sidang umum Interpol", "mesyuarat
+        menteri-menteri ASEAN"): a run of that many words is the name in any case, where
+        one or two words may be ordinary words."""
         expanded: dict[str, str] = {}
         blind: dict[str, str] = {}
         for phrase, value in values.items():

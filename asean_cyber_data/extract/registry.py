@@ -408,9 +408,10 @@ def outlet_of_host(host: str) -> Outlet | None:
     return None
 
 
-#: A mechanism name of this many words or more is found in any case ("sidang umum
-#: Interpol", "the ASEAN ministerial meeting on transnational crime"); shorter names and
-#: acronyms only as written, since "Cyber Week" or "ADMM" in lower case are other words.
+#: A mechanism name of this many words or more is also found where the text writes it
+#: in lower case ("sidang umum Interpol", "the ASEAN ministerial meeting on transnational
+#: crime"); shorter names and acronyms only as written, since "Cyber Week" or "ADMM" in
+#: lower case are other words.
 CASE_BLIND_WORDS = 3
 
 
