@@ -5,14 +5,17 @@ the annotation guidelines). Every raw file is read and extracted exactly as the 
 does, then compared field by field:
 
 - language, date (right if in ``date_ok``), source (any listed spelling, case- and
-  accent-insensitive), speaker (any listed form, honorifics ignored), principal
-  partner: accuracy; an empty gold list means the right answer is null, and a field
-  listed in the gold's ``null_ok`` is also right when nothing is found;
+  accent-insensitive), speaker (any listed form, honorifics ignored), the speaker's
+  country (the country the principal speaker serves: what counts by country rest on),
+  principal partner: accuracy; an empty gold list means the right answer is null, and
+  a field listed in the gold's ``null_ok`` is also right when nothing is found (the
+  speaker's country with the speaker);
 - partners: micro precision / recall / F1 of the code sets;
 - initiatives: micro precision / recall / F1. A prediction is right when its name or
   surface fuzzily matches the gold name or an alias (:func:`initiative_matches`); a
   gold initiative marked ``optional`` is neither a miss nor a false hit;
-- the wrong-value rate of date, source, speaker and partner: a value given that is not
+- the wrong-value rate of date, source, speaker, speaker country and partner: a value
+  given that is not
   right (a null is a gap, not a wrong value), per on-topic article;
 - relevance: precision and recall of "this article is on-topic" over every gold object.
   Gold marked ``"relevant": false`` expects no record; fields are scored on the
@@ -41,9 +44,9 @@ from .extract.langdata import fold
 from .models import Record
 from .read import Reject
 
-ACCURACY_FIELDS = ("language", "date", "source", "speaker", "partner")
+ACCURACY_FIELDS = ("language", "date", "source", "speaker", "speaker_country", "partner")
 #: Fields whose wrong values (given, but not right) are counted separately from gaps.
-WRONG_VALUE_FIELDS = ("date", "source", "speaker", "partner")
+WRONG_VALUE_FIELDS = ("date", "source", "speaker", "speaker_country", "partner")
 SET_FIELDS = ("partners", "initiatives")
 PARTS = ("all", "dev", "holdout")
 FUZZY_THRESHOLD = 85
@@ -326,6 +329,12 @@ def score_record(
                 )
             ),
         ),
+        "speaker_country": (
+            record.speaker.country if record and record.speaker else None,
+            gold.get("speaker_country"),
+            (record.speaker.country if record and record.speaker else None)
+            == gold.get("speaker_country"),
+        ),
         "partner": (
             predicted_partners[0] if predicted_partners else None,
             gold_partners[0] if gold_partners else None,
@@ -334,7 +343,10 @@ def score_record(
         ),
     }
     # GUIDELINES v2 ``null_ok``: finding nothing is as defensible as the value given.
-    for field_name in gold.get("null_ok") or []:
+    null_ok = set(gold.get("null_ok") or [])
+    if "speaker" in null_ok:
+        null_ok.add("speaker_country")
+    for field_name in sorted(null_ok):
         if field_name in checks and checks[field_name][0] is None:
             predicted, expected, _right = checks[field_name]
             checks[field_name] = (predicted, expected, True)

@@ -23,6 +23,7 @@ DEV_FLOORS = {
     "date": 0.92,
     "source": 0.92,
     "speaker": 0.85,
+    "speaker_country": 0.76,
     "partner": 0.90,
     "partners": 0.85,
     "initiatives": 0.67,
@@ -153,6 +154,27 @@ def test_wrong_values_are_counted_apart_from_gaps(tmp_path: Path) -> None:
     report = json.loads(evaluate(str(root), "--json").stdout)["overall"]
     assert report["speaker"] == 0.0 and report["speaker_wrong"] == 1.0
     assert report["date_wrong"] == 1.0 and report["source_wrong"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("gold_country", "right", "wrong"),
+    [
+        pytest.param("MY", 1.0, 0.0, id="the-country-served"),
+        pytest.param("JP", 0.0, 1.0, id="another-country-is-wrong"),
+        pytest.param(None, 0.0, 1.0, id="a-country-where-gold-has-none-is-wrong"),
+    ],
+)
+def test_the_speakers_country_is_scored_with_its_wrong_values(
+    tmp_path: Path, gold_country: str | None, right: float, wrong: float
+) -> None:
+    root = _tiny_gold_set(tmp_path)
+    lines = (root / "gold.jsonl").read_text().splitlines()
+    on = json.loads(lines[0])
+    on["speaker_country"] = gold_country  # the Malaysian Home Minister serves MY
+    (root / "gold.jsonl").write_text(json.dumps(on) + "\n" + lines[1] + "\n")
+    report = json.loads(evaluate(str(root), "--json").stdout)["overall"]
+    assert report["speaker_country"] == right
+    assert report["speaker_country_wrong"] == wrong
 
 
 def test_a_floor_that_is_not_met_fails_the_command(tmp_path: Path) -> None:
