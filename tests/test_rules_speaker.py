@@ -768,6 +768,38 @@ SAIFUDDIN = (
             "RU",
             id="possessive-suffix-ms",
         ),
+        pytest.param(
+            "en",
+            "Interpol Secretary-General Valdo Ramirez said information sharing would improve.",
+            "Valdo Ramirez",
+            "MY",
+            None,
+            id="an-organisations-officer-en",
+        ),
+        pytest.param(
+            "id",
+            "Sekretaris Jenderal Interpol Valdo Ramirez mengatakan pertukaran informasi membaik.",
+            "Valdo Ramirez",
+            None,
+            None,
+            id="an-organisations-officer-id",
+        ),
+        pytest.param(
+            "vi",
+            "Ông Scott Miller, Phó Giám đốc, cho biết hai bên sẽ tăng cường hợp tác.",
+            "Scott Miller",
+            "VN",
+            None,
+            id="a-foreign-name-in-vietnamese",
+        ),
+        pytest.param(
+            "th",
+            "นาย John Carter กล่าวว่า ไทยและญี่ปุ่นจะร่วมมือกัน",
+            "John Carter",
+            None,
+            None,
+            id="a-latin-name-in-thai",
+        ),
     ],
 )
 def test_speaker_country_is_the_country_served(

@@ -133,6 +133,20 @@ class LanguageFile(_Strict):
     name_words: int = _merged("own", "Words of a name after an honorific (uncased)", 2)
     speech_reach: int = _merged("own", "Characters from a name to its speech verb", 90)
     home_country: str | None = _merged("own", "Country a speaker speaks for by default")
+    native_name_word: str | None = _merged(
+        "own",
+        "A regex every word of a name written the language's own way matches whole "
+        "(case-blind); a name that does not is a foreign speaker's, who gets no default "
+        "country (None: every name may be native)",
+    )
+
+    @field_validator("native_name_word")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            re.compile(value)
+        return value
+
     months: dict[int, Words] = _merged("over_english_and_cldr", "Month names", {})
     weekdays: dict[int, Words] = _merged("over_english_and_cldr", "Weekday names (0=Mon)", {})
     partners: dict[str, Words] = _merged("over_english_and_cldr", "Partner names by code", {})
@@ -477,6 +491,7 @@ class LanguagePack:
     lingua: str | None
     script_range: str | None
     cased: bool
+    native_name_word: re.Pattern[str] | None
     months: dict[str, int]
     weekdays: dict[str, int]
     date_introducers: tuple[str, ...]
@@ -622,6 +637,9 @@ def pack(code: str) -> LanguagePack:
         lingua=own.lingua,
         script_range=own.script_range,
         cased=own.cased,
+        native_name_word=re.compile(own.native_name_word, re.IGNORECASE)
+        if own.native_name_word
+        else None,
         months=months,
         weekdays=weekdays,
         date_introducers=words("date_introducers"),

@@ -18,8 +18,10 @@ features the fitted model weighs; it picks the principal or abstains.
 
 The speaker's ``country`` is the country they serve: a country or nationality inside
 their title ("Australian Ambassador", "Menteri Luar Negeri Rusia") or attached to it
-("Japan's minister"), else the outlet's member state, else the language's home
-country — never a country merely named in the same sentence.
+("Japan's minister"); none for an organisation's officer ("Interpol Secretary-General");
+else, for a name written the language's own way (not "ông Scott Schelble" in
+Vietnamese), the outlet's member state, else the language's home country — never a
+country merely named in the same sentence.
 """
 
 from __future__ import annotations
@@ -810,8 +812,6 @@ def speaker_country(article: Article, person: Person, outlet_country: str | None
     span = person.title_span
     if span is not None:
         for start, end, code in article.partners:
-            if not _is_country(code, language):
-                continue
             inside = span[0] <= start and end <= span[1]
             attached = (
                 end <= span[0] and re.fullmatch(r"(?:['’]s)?\s*", text[end : span[0]]) is not None
@@ -825,7 +825,8 @@ def speaker_country(article: Article, person: Person, outlet_country: str | None
                 and lead[-1] in language.determiners
             ):
                 continue  # "Ambassador to Indonesia": the post's place, not the speaker's
-            return code
+            # "Interpol Secretary-General": an organisation's officer serves no country.
+            return code if _is_country(code, language) else None
         title_words = text[span[0] : span[1]].split()
         if language.possessive_suffixes and any(
             w.rstrip(",").endswith(tuple(language.possessive_suffixes)) for w in title_words
@@ -840,9 +841,19 @@ def speaker_country(article: Article, person: Person, outlet_country: str | None
                 ]
                 if found:
                     return found[0]
+    if not written_natively(person.name, language):
+        return None  # "ông Scott Schelble" in Vietnamese: a foreign speaker, country unknown
     if outlet_country and outlet_country in language.asean_members:
         return outlet_country
     return language.home_country
+
+
+def written_natively(name: str, language: LanguagePack) -> bool:
+    """Every word of ``name`` has the shape of a name written the language's own way
+    (``native_name_word``: a Vietnamese syllable, a word of Thai script); a language
+    without that shape takes every name as possibly its own."""
+    shape = language.native_name_word
+    return shape is None or all(shape.fullmatch(word) for word in name.split())
 
 
 def find_speakers(
