@@ -23,7 +23,7 @@ DEV_FLOORS = {
     "date": 0.92,
     "source": 0.92,
     "speaker": 0.85,
-    "speaker_country": 0.77,
+    "speaker_country": 0.78,
     "partner": 0.90,
     "partners": 0.85,
     "initiatives": 0.67,

@@ -800,6 +800,24 @@ SAIFUDDIN = (
             None,
             id="a-latin-name-in-thai",
         ),
+        pytest.param(
+            "id",
+            "Menteri Dalam Negeri Datuk Seri Saifuddin Nasution Ismail mengatakan kerja sama "
+            "akan tumbuh.",
+            "Saifuddin Nasution Ismail",
+            "ID",
+            "MY",
+            id="an-honour-one-state-confers-id",
+        ),
+        pytest.param(
+            "ms",
+            "Menteri Pengangkutan, Yang Berhormat Dato Seri Setia Abdul Rahman Hamid berkata "
+            "kerjasama akan berkembang.",
+            "Abdul Rahman Hamid",
+            "MY",
+            "BN",
+            id="an-honour-one-state-confers-ms",
+        ),
     ],
 )
 def test_speaker_country_is_the_country_served(

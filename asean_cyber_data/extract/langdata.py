@@ -168,6 +168,11 @@ class LanguageFile(_Strict):
     hypothetical_cues: Words = _merged("over_english", "A question or hypothetical", [])
     titles: Words = _merged("over_english", "Titles of office", [])
     honorifics: Words = _merged("over_english", "Honorifics and ranks before a name", [])
+    honorific_countries: dict[str, Words] = _merged(
+        "over_english",
+        "Honorifics only one state confers, by its country code: who bears one serves it",
+        {},
+    )
     speech_verbs: Words = _merged("over_english", "Attribute words to a name", [])
     fronted_speech: Words = _merged(
         "over_english", "Open a sentence whose subject, after a comma, speaks ('Speaking at')", []
@@ -518,6 +523,8 @@ class LanguagePack:
     hypothetical_cues: tuple[str, ...]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
+    #: Honorific → the one country that confers it ("Tan Sri" → MY, "Pehin" → BN).
+    honorific_countries: dict[str, str]
     speech_verbs: tuple[str, ...]
     fronted_speech: tuple[str, ...]
     byline_cues: tuple[str, ...]
@@ -594,6 +601,7 @@ def pack(code: str) -> LanguagePack:
     weekdays: dict[str, int] = {}
     partner_values: dict[str, str] = {}
     partner_names: dict[str, str] = {}
+    honorific_countries: dict[str, str] = {}
     ambiguous = set(merged_words(code, "ambiguous_territory_names"))
     _english_months, _english_days, english_territories = _cldr_names("en")
     partner_names.update({code_: name for name, code_ in english_territories.items()})
@@ -620,6 +628,9 @@ def pack(code: str) -> LanguagePack:
         for partner, names in data.partners.items():
             for name in names:
                 partner_values[str(name)] = str(partner)
+        for country, names in data.honorific_countries.items():
+            for name in names:
+                honorific_countries[str(name)] = str(country)
 
     def words(key: str) -> tuple[str, ...]:
         return merged_words(code, key)
@@ -666,6 +677,7 @@ def pack(code: str) -> LanguagePack:
         hypothetical_cues=words("hypothetical_cues"),
         titles=words("titles"),
         honorifics=words("honorifics"),
+        honorific_countries=honorific_countries,
         speech_verbs=words("speech_verbs"),
         fronted_speech=words("fronted_speech"),
         byline_cues=words("byline_cues"),

@@ -19,6 +19,7 @@ features the fitted model weighs; it picks the principal or abstains.
 The speaker's ``country`` is the country they serve: a country or nationality inside
 their title ("Australian Ambassador", "Menteri Luar Negeri Rusia") or attached to it
 ("Japan's minister"); none for an organisation's officer ("Interpol Secretary-General");
+else the one state that confers an honorific they bear ("Tan Sri", "Pehin");
 else, for a name written the language's own way (not "ông Scott Schelble" in
 Vietnamese), the outlet's member state, else the language's home country — never a
 country merely named in the same sentence.
@@ -841,11 +842,27 @@ def speaker_country(article: Article, person: Person, outlet_country: str | None
                 ]
                 if found:
                     return found[0]
+    conferred = _conferring_country(person.honorific, language)
+    if conferred:
+        return conferred  # "Tan Sri", "Pehin": honours only one state confers
     if not written_natively(person.name, language):
         return None  # "ông Scott Schelble" in Vietnamese: a foreign speaker, country unknown
     if outlet_country and outlet_country in language.asean_members:
         return outlet_country
     return language.home_country
+
+
+def _conferring_country(honorific: str | None, language: LanguagePack) -> str | None:
+    """The one country that confers an honorific the speaker bears, if any (the
+    longest such honorific inside ``honorific``: "Yang Berhormat Dato Seri Setia")."""
+    if not honorific:
+        return None
+    found = [
+        (len(name), country)
+        for name, country in language.honorific_countries.items()
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", honorific)
+    ]
+    return max(found)[1] if found else None
 
 
 def written_natively(name: str, language: LanguagePack) -> bool:
