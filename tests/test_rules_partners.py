@@ -51,6 +51,28 @@ def test_gazetteer_proposes_the_partner(code: str, text: str, value: str, span: 
     assert a.text[candidate.start : candidate.end] == span
 
 
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("en", "ASEAN Plus Three ministers from China, Japan and Korea met.", id="en"),
+        pytest.param(
+            "ms", "Menteri ASEAN Tambah Tiga dari China, Jepun dan Korea bertemu.", id="ms"
+        ),
+        pytest.param(
+            "id", "Menteri ASEAN Plus Tiga dari China, Jepang dan Korea bertemu.", id="id"
+        ),
+    ],
+)
+def test_korea_alone_is_the_republic_of_korea_and_north_korea_stays_itself(
+    code: str, text: str
+) -> None:
+    """In the region's cooperation "Korea" alone is the Republic of Korea (ASEAN Plus
+    Three: China, Japan and Korea); the North is always named as such."""
+    assert "KR" in [c.value for c in _partners(code, text)]
+    north = text.replace("Korea", "North Korea" if code == "en" else "Korea Utara")
+    assert [c.value for c in _partners(code, north) if c.value in ("KR", "KP")] == ["KP"]
+
+
 def test_every_mention_of_one_code_is_one_candidate_with_every_span() -> None:
     text = "ASEAN will work with Japan. Japan sent experts. The Japanese side agreed."
     a = article("en", text)
