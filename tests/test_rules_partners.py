@@ -73,6 +73,24 @@ def test_korea_alone_is_the_republic_of_korea_and_north_korea_stays_itself(
     assert [c.value for c in _partners(code, north) if c.value in ("KR", "KP")] == ["KP"]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("Việt Nam và phía Anh nhất trí hợp tác an ninh mạng.", "GB", id="phia-anh"),
+        pytest.param("Chính phủ Đức sẽ hỗ trợ Việt Nam về an ninh mạng.", "DE", id="chinh-phu-duc"),
+        pytest.param("Đại sứ quán Anh tổ chức hội thảo về an ninh mạng.", "GB", id="dai-su-quan"),
+    ],
+)
+def test_a_vietnamese_ambiguous_country_is_named_with_its_word(text: str, value: str) -> None:
+    assert value in [c.value for c in _partners("vi", text)]
+
+
+def test_a_vietnamese_given_name_is_no_country() -> None:
+    """ "Anh" and "Đức" are also given names: alone, or after a title, no country."""
+    text = "Ông Nguyễn Tuấn Anh và Đại sứ Đức cho biết Việt Nam sẽ hợp tác."
+    assert not {"GB", "DE"} & {c.value for c in _partners("vi", text)}
+
+
 def test_every_mention_of_one_code_is_one_candidate_with_every_span() -> None:
     text = "ASEAN will work with Japan. Japan sent experts. The Japanese side agreed."
     a = article("en", text)
