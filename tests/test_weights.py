@@ -132,3 +132,29 @@ def test_candidates_of_one_answer_add_up_as_one() -> None:
     # Without the shared answer, each outlet is its own value and the third one wins.
     alone = [dataclasses.replace(c, data={}) for c in credit]
     assert select([*alone, other], model) is None
+
+
+def test_regrouping_renames_the_outlets_and_keeps_which_articles_share_one() -> None:
+    script = _script()
+    found = [script.Example(f"a{i}.txt", {}, None, None, g) for i, g in enumerate("xxyzz")]
+    once, twice = script.regrouped(found, 1), script.regrouped(found, 2)
+    for renamed in (once, twice):
+        assert [ex.file for ex in renamed] == [ex.file for ex in found]
+        assert {ex.group for ex in renamed}.isdisjoint({"x", "y", "z"})
+        pairs = [(a.group == b.group) for a in renamed for b in renamed]
+        assert pairs == [(a.group == b.group) for a in found for b in found]
+    assert [ex.group for ex in once] != [ex.group for ex in twice]
+    assert [ex.group for ex in script.regrouped(found, 1)] == [ex.group for ex in once]
+
+
+@pytest.mark.slow
+def test_the_spread_over_fold_assignments_holds_the_committed_score(shared_dev: Path) -> None:
+    pytest.importorskip("sklearn", reason="fitting needs the dev extra (scikit-learn)")
+    script = _script()
+    summary = script.spread(shared_dev, 1)
+    committed = json.loads((DATA / "weights.json").read_text(encoding="utf-8"))
+    assert set(summary) == set(committed["cross_validation"])
+    for field, info in summary.items():
+        score = script._headline(committed["cross_validation"][field]["cross_validated"])
+        assert info["low"] <= info["mean"] <= info["high"], field
+        assert info["low"] - TOLERANCE <= score <= info["high"] + TOLERANCE, field
