@@ -49,6 +49,12 @@ ON_TOPIC = {
         "KUALA LUMPUR, 2 Jun 2024 — Malaysia dan Australia bersetuju bekerjasama membanteras "
         "akaun keldai dan penipuan telekomunikasi rentas sempadan, kata Ketua Polis Negara."
     ),
+    # Scam compounds: the victims of fake job offers held in them (GUIDELINES: online
+    # scams are cyber).
+    "ms_compound.txt": (
+        "PUTRAJAYA, 4 Jun 2024 — Malaysia dan Kemboja bersetuju bekerjasama menyelamatkan "
+        "rakyat yang ditahan di pusat penipuan selepas terpedaya dengan tawaran kerja palsu."
+    ),
     "id_telecom.txt": (
         "JAKARTA, 3 Juni 2024 — Indonesia dan Australia sepakat bekerja sama memberantas "
         "kejahatan telekomunikasi lintas negara dan meningkatkan keamanan daring, kata Kapolri."
