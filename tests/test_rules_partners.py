@@ -85,6 +85,23 @@ def test_a_vietnamese_ambiguous_country_is_named_with_its_word(text: str, value:
     assert value in [c.value for c in _partners("vi", text)]
 
 
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        pytest.param("th", "ไทยและพม่าจะร่วมมือกันปราบปรามแก๊งคอลเซ็นเตอร์", "MM", id="th-burma"),
+        pytest.param("th", "ตำรวจไทยประสานอินเตอร์โพลเพื่อติดตามผู้ต้องหา", "INTERPOL", id="th-interpol"),
+        pytest.param("km", "កម្ពុជា និងកូរ៉េ នឹងសហការគ្នា", "KR", id="km-korea"),
+        pytest.param("km", "កម្ពុជា និងកូរ៉េខាងជើង", "KP", id="km-north-korea"),
+        pytest.param("vi", "Việt Nam và Italia hợp tác về an ninh mạng.", "IT", id="vi-italy"),
+        pytest.param("vi", "Việt Nam và Đông Timor hợp tác.", "TL", id="vi-timor"),
+    ],
+)
+def test_the_names_each_language_writes_for_a_country(code: str, text: str, value: str) -> None:
+    found = [c.value for c in _partners(code, text)]
+    assert value in found
+    assert not ({"KR", "KP"} - {value}) & set(found)  # the two Koreas are never confused
+
+
 def test_a_vietnamese_given_name_is_no_country() -> None:
     """ "Anh" and "Đức" are also given names: alone, or after a title, no country."""
     text = "Ông Nguyễn Tuấn Anh và Đại sứ Đức cho biết Việt Nam sẽ hợp tác."
