@@ -94,6 +94,14 @@ def test_a_vietnamese_ambiguous_country_is_named_with_its_word(text: str, value:
         pytest.param("km", "កម្ពុជា និងកូរ៉េខាងជើង", "KP", id="km-north-korea"),
         pytest.param("vi", "Việt Nam và Italia hợp tác về an ninh mạng.", "IT", id="vi-italy"),
         pytest.param("vi", "Việt Nam và Đông Timor hợp tác.", "TL", id="vi-timor"),
+        pytest.param("lo", "ລາວ ແລະ ເກົາຫຼີ ຮ່ວມມືກັນ", "KR", id="lo-korea"),
+        pytest.param("lo", "ລາວ ແລະ ເກົາຫຼີເໜືອ", "KP", id="lo-north-korea"),
+        pytest.param("my", "မြန်မာနှင့် ကိုရီးယား", "KR", id="my-korea"),
+        pytest.param("ms", "Malaysia dan Bank Dunia bekerjasama.", "WB", id="ms-world-bank"),
+        pytest.param(
+            "id", "Indonesia dan Dewan Eropa bekerja sama.", "COE", id="id-council-of-europe"
+        ),
+        pytest.param("th", "ไทยและธนาคารพัฒนาเอเชียร่วมมือกัน", "ADB", id="th-adb"),
     ],
 )
 def test_the_names_each_language_writes_for_a_country(code: str, text: str, value: str) -> None:
