@@ -232,6 +232,22 @@ def test_rule_proposes_the_name(code: str, text: str, value: str, rule: str) -> 
             "ASEAN-Japan Cybersecurity Capacity Building Centre",
             id="en",
         ),
+        pytest.param(
+            "vi",
+            "Cán bộ được đào tạo tại Trung tâm Xây dựng Năng lực An ninh mạng ASEAN-Nhật Bản.",
+            "Trung tâm Xây dựng Năng lực An ninh mạng ASEAN-Nhật Bản",
+            "ajccbc",
+            "ASEAN-Japan Cybersecurity Capacity Building Centre",
+            id="vi-ajccbc",
+        ),
+        pytest.param(
+            "ms",
+            "Malaysia menghadiri Mesyuarat Menteri-Menteri Pertahanan ASEAN Plus di Kuala Lumpur.",
+            "Mesyuarat Menteri-Menteri Pertahanan ASEAN Plus",
+            "admm-plus",
+            "ASEAN Defence Ministers' Meeting-Plus",
+            id="ms-admm-plus",
+        ),
     ],
 )
 def test_a_registry_name_gives_the_canonical_english_name_and_id(
