@@ -1003,3 +1003,37 @@ def test_the_father_s_honorifics_after_bin_stay_inside_the_name(
     """After "bin"/"binti" the father's name carries his honorifics, several in a row:
     the name runs on through them to his given name."""
     assert the(_speaker(code, text), name).rule == "cased_name"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "honorific"),
+    [
+        pytest.param(
+            "Interpol Secretary-General Valdo Ramirez said information sharing would improve.",
+            "Valdo Ramirez",
+            "Interpol Secretary-General",
+            None,
+            id="secretary-general",
+        ),
+        pytest.param(
+            "Attorney-General Tan Sri Idrus Harun said the law would be amended.",
+            "Idrus Harun",
+            "Attorney-General",
+            "Tan Sri",
+            id="attorney-general",
+        ),
+        pytest.param(
+            "Major General Ahmad Kamal said the drill would start.",
+            "Ahmad Kamal",
+            None,
+            "Major General",
+            id="a-rank-stays-a-rank",
+        ),
+    ],
+)
+def test_the_second_half_of_a_hyphenated_title_is_no_rank(
+    text: str, name: str, title: str | None, honorific: str | None
+) -> None:
+    """ "General" is a rank, but in "Secretary-General" the end of a title."""
+    person = the(speaker.candidates(article("en", text)), name).data["person"]
+    assert (person.title, person.honorific) == (title, honorific)

@@ -282,14 +282,23 @@ def _honorific_before(
     while True:
         window = text[max(0, cursor - 30) : cursor]
         best = None
+        offset = max(0, cursor - 30)
         for m in regex.finditer(window):
+            if _hyphen_joined(text, offset + m.start()):
+                continue  # "Secretary-General": the end of a title, not a rank
             if window[m.end() :].strip(" ,") == "" and (best is None or m.start() < best.start()):
                 best = m
         if best is None:
             break
         found.insert(0, best.group())
-        cursor = max(0, cursor - 30) + best.start()
+        cursor = offset + best.start()
     return (" ".join(found) if found else None), cursor
+
+
+def _hyphen_joined(text: str, start: int) -> bool:
+    """The word at ``start`` is the second half of a hyphenated compound ("General" in
+    "Secretary-General", "Attorney-General")."""
+    return start > 1 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalpha()
 
 
 def _title_near(
