@@ -861,17 +861,25 @@ def speaker_country(article: Article, person: Person, outlet_country: str | None
     return language.home_country
 
 
+@cache
+def _conferred(code: str) -> re.Pattern[str] | None:
+    """The honours only one state confers, longest first, as one pattern."""
+    from .langdata import pack
+
+    names = sorted(pack(code).honorific_countries, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
 def _conferring_country(honorific: str | None, language: LanguagePack) -> str | None:
     """The one country that confers an honorific the speaker bears, if any (the
     longest such honorific inside ``honorific``: "Yang Berhormat Dato Seri Setia")."""
-    if not honorific:
+    pattern = _conferred(language.code)
+    if not honorific or pattern is None:
         return None
-    found = [
-        (len(name), country)
-        for name, country in language.honorific_countries.items()
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", honorific)
-    ]
-    return max(found)[1] if found else None
+    found = [m.group() for m in pattern.finditer(honorific)]
+    return language.honorific_countries[max(found, key=len)] if found else None
 
 
 def written_natively(name: str, language: LanguagePack) -> bool:
