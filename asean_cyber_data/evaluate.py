@@ -15,8 +15,7 @@ does, then compared field by field:
   surface fuzzily matches the gold name or an alias (:func:`initiative_matches`); a
   gold initiative marked ``optional`` is neither a miss nor a false hit;
 - the wrong-value rate of date, source, speaker, speaker country and partner: a value
-  given that is not
-  right (a null is a gap, not a wrong value), per on-topic article;
+  given that is not right (a null is a gap, not a wrong value), per on-topic article;
 - relevance: precision and recall of "this article is on-topic" over every gold object.
   Gold marked ``"relevant": false`` expects no record; fields are scored on the
   on-topic articles only.

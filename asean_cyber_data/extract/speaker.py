@@ -280,9 +280,9 @@ def _honorific_before(
     found: list[str] = []
     cursor = start
     while True:
-        window = text[max(0, cursor - 30) : cursor]
-        best = None
         offset = max(0, cursor - 30)
+        window = text[offset:cursor]
+        best = None
         for m in regex.finditer(window):
             if _hyphen_joined(text, offset + m.start()):
                 continue  # "Secretary-General": the end of a title, not a rank
