@@ -1037,3 +1037,45 @@ def test_the_second_half_of_a_hyphenated_title_is_no_rank(
     """ "General" is a rank, but in "Secretary-General" the end of a title."""
     person = the(speaker.candidates(article("en", text)), name).data["person"]
     assert (person.title, person.honorific) == (title, honorific)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name", "title"),
+    [
+        pytest.param(
+            "id",
+            "Kepala BSSN Hinsa Siburian bersama Duta Besar Urusan Siber Australia, Tobias "
+            "Feakin menyepakati kerja sama.",
+            "Tobias Feakin",
+            "Duta Besar Urusan Siber Australia",
+            id="bersama-id",
+        ),
+        pytest.param(
+            "en",
+            "Home Minister Ahmad Zahid together with Japanese Ambassador Makio Miyagawa said "
+            "the plan would work.",
+            "Makio Miyagawa",
+            "Japanese Ambassador",
+            id="together-with-en",
+        ),
+        pytest.param(
+            "en",
+            "Communications and Multimedia Minister Salleh Said Keruak said the plan would work.",
+            "Salleh Said Keruak",
+            "Communications and Multimedia Minister",
+            id="and-inside-a-title-en",
+        ),
+        pytest.param(
+            "ms",
+            "Menteri Komunikasi dan Multimedia Fahmi Fadzil berkata kerjasama akan berkembang.",
+            "Fahmi Fadzil",
+            "Menteri Komunikasi dan Multimedia",
+            id="dan-inside-a-title-ms",
+        ),
+    ],
+)
+def test_a_word_that_joins_two_people_ends_the_first_ones_title(
+    code: str, text: str, name: str, title: str
+) -> None:
+    """ "bersama", "together with" join two people, "and" / "dan" the words of one title."""
+    assert the(speaker.candidates(article(code, text)), name).data["person"].title == title

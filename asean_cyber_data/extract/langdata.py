@@ -197,6 +197,12 @@ class LanguageFile(_Strict):
     surnames: Words = _merged("over_english", "Common family names (evidence of a name)", [])
     abbreviations: Words = _merged("over_english", "Periods that do not end a sentence", [])
     conjunctions: Words = _merged("over_english", "Coordinate two names", [])
+    title_conjunctions: Words = _merged(
+        "over_english",
+        "Join the words of one title ('Communications and Multimedia Minister'); not "
+        "comitatives ('together with', 'bersama'), which join two people",
+        [],
+    )
     determiners: Words = _merged("over_english", "Skipped between a cue and a name", [])
     possessive_suffixes: Words = _merged("over_english", "Possessive title endings", [])
     boilerplate_lines: Words = _merged("over_english", "Regexes of page-furniture lines", [])
@@ -544,6 +550,7 @@ class LanguagePack:
     not_name_words: frozenset[str]
     home_country: str | None
     conjunctions: tuple[str, ...]
+    title_conjunctions: tuple[str, ...]
     determiners: tuple[str, ...]
     possessive_suffixes: tuple[str, ...]
     boilerplate_lines: re.Pattern[str] | None = None
@@ -697,6 +704,7 @@ def pack(code: str) -> LanguagePack:
         not_name_words=frozenset(words("not_name_words")),
         home_country=own.home_country,
         conjunctions=words("conjunctions"),
+        title_conjunctions=words("title_conjunctions"),
         determiners=words("determiners"),
         possessive_suffixes=words("possessive_suffixes"),
         boilerplate_lines=line_pattern("boilerplate_lines"),

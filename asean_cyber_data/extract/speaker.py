@@ -301,6 +301,15 @@ def _hyphen_joined(text: str, start: int) -> bool:
     return start > 1 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalpha()
 
 
+@cache
+def _joining_people(code: str) -> frozenset[str]:
+    """Conjunctions that join two people, not the words of one title ("bersama")."""
+    from .langdata import pack
+
+    language = pack(code)
+    return frozenset(language.conjunctions) - frozenset(language.title_conjunctions)
+
+
 def _title_near(
     article: Article, start: int, end: int, regexes: dict[str, re.Pattern[str] | None]
 ) -> tuple[int, int] | None:
@@ -315,10 +324,22 @@ def _title_near(
     hits = list(regex.finditer(before))
     if hits:
         first = hits[0]
+        # "Kepala BSSN Hinsa Siburian bersama Duta Besar …, Tobias Feakin": a word that
+        # joins two people ends the first one's title; the name's own starts after it.
+        joining_people = _joining_people(language.code)
+        for later in hits[1:]:
+            between = before[first.end() : later.start()].split()
+            if any(
+                " ".join(between[i : i + n]) in joining_people
+                for n in (1, 2, 3)
+                for i in range(len(between))
+            ):
+                first = later
         tail = before[first.start() :]
         if not re.search(r"[.;:!?\n\"“”]", tail):
             # "Communications and Multimedia Minister": capitalised words before the title.
-            conj = "|".join(re.escape(c) for c in (*language.conjunctions, "&"))
+            joining = language.title_conjunctions
+            conj = "|".join(re.escape(c) for c in joining)
             lead = re.search(
                 r"(?:[^\W\d_][\w’'-]*\s(?:(?:" + conj + r")\s)?)*$", before[: first.start()]
             )
@@ -327,12 +348,12 @@ def _title_near(
                 words = lead.group().split()
                 keep = 0
                 for word in reversed(words):
-                    if is_capitalised(word) or word in language.conjunctions:
+                    if is_capitalised(word) or word in joining:
                         keep += 1
                     else:
                         break
                 kept = words[len(words) - keep :] if keep else []
-                while kept and kept[0] in language.conjunctions:
+                while kept and kept[0] in joining:
                     kept = kept[1:]
                 if kept:
                     title_start = before.rfind(" ".join(kept), 0, first.start())
