@@ -7,6 +7,7 @@ import pytest
 
 from asean_cyber_data.extract import partners
 from asean_cyber_data.extract.candidates import Candidate, FieldModel
+from asean_cyber_data.relevance import assess
 
 from .rules import article, feature, the
 
@@ -17,7 +18,10 @@ def _partners(
     home: str | None = None,
     speaker_country: str | None = None,
 ) -> list[Candidate]:
-    return partners.candidates(article(code, text), home, speaker_country)
+    """The partner candidates as the pipeline proposes them: with the relevance stage's
+    cooperation words of the same text."""
+    cooperation = [(e.start, e.end) for e in assess(text, code).evidence if e.kind == "cooperation"]
+    return partners.candidates(article(code, text), home, speaker_country, cooperation)
 
 
 #: (language, text, code, the first mention's text)
@@ -373,6 +377,35 @@ FEATURES = [
         ("Việt Nam hợp tác với Nhật Bản.", "VN"),
         "no_external",
         id="no_external-vi",
+    ),
+    # A party in a sentence with a cooperation word, against one named in passing.
+    pytest.param(
+        "en",
+        ("Malaysia signed a memorandum with Japan. The suspect fled to Laos.", "JP"),
+        ("Malaysia signed a memorandum with Japan. The suspect fled to Laos.", "LA"),
+        "cooperation_sentence",
+        id="cooperation_sentence-en",
+    ),
+    pytest.param(
+        "ms",
+        ("Malaysia dan Jepun meterai memorandum. Suspek melarikan diri ke Laos.", "JP"),
+        ("Malaysia dan Jepun meterai memorandum. Suspek melarikan diri ke Laos.", "LA"),
+        "cooperation_sentence",
+        id="cooperation_sentence-ms",
+    ),
+    pytest.param(
+        "vi",
+        ("Việt Nam hợp tác với Nhật Bản. Đối tượng đã trốn sang Lào.", "JP"),
+        ("Việt Nam hợp tác với Nhật Bản. Đối tượng đã trốn sang Lào.", "LA"),
+        "cooperation_sentence",
+        id="cooperation_sentence-vi",
+    ),
+    pytest.param(
+        "th",
+        ("ไทยลงนามบันทึกความเข้าใจกับญี่ปุ่น\nผู้ต้องหาหลบหนีไปลาว", "JP"),
+        ("ไทยลงนามบันทึกความเข้าใจกับญี่ปุ่น\nผู้ต้องหาหลบหนีไปลาว", "LA"),
+        "cooperation_sentence",
+        id="cooperation_sentence-th",
     ),
 ]
 

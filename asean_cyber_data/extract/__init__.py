@@ -100,9 +100,16 @@ class Reading:
 
 
 def read_fields(
-    doc: Document, prepared: Prepared, models: Mapping[str, FieldModel] | None = None
+    doc: Document,
+    prepared: Prepared,
+    models: Mapping[str, FieldModel] | None = None,
+    relevance: Relevance | None = None,
 ) -> Reading:
-    """Propose, score and select every field of one prepared document."""
+    """Propose, score and select every field of one prepared document.
+
+    ``relevance`` is the relevance stage's reading of the same article (assessed here
+    when not given): its cooperation words are a partner feature.
+    """
     article = prepared.article
 
     def model(name: str) -> FieldModel:
@@ -126,7 +133,10 @@ def read_fields(
         if speaker_country in members
         else (outlet_country if outlet_country in members else article.language.home_country)
     )
-    found["partners"] = partners.candidates(article, home, speaker_country)
+    if relevance is None:
+        relevance = assess(article.text, prepared.language)
+    cooperation = [(e.start, e.end) for e in relevance.evidence if e.kind == "cooperation"]
+    found["partners"] = partners.candidates(article, home, speaker_country, cooperation)
     chosen_partners = partners.find_partners(
         article, found["partners"], model("partners"), model(partners.PRINCIPAL)
     )
@@ -155,7 +165,7 @@ def extract_document(
     if not relevance.relevant and not keep_off_topic:
         raise ExtractionError("off_topic", why_off_topic(relevance), relevance.score)
     try:
-        return _record(doc, read_fields(doc, prepared), relevance)
+        return _record(doc, read_fields(doc, prepared, relevance=relevance), relevance)
     except ValidationError as error:
         raise ExtractionError("invalid_record", f"record failed validation: {error}") from error
 

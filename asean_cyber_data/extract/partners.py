@@ -11,6 +11,8 @@ are one candidate. Its features say how the text names it:
   ("Chinese nationals"), in an aside about other cooperation ("separately"), in a
   question or hypothetical ("whether");
 - listed together with a cued partner ("Australia, the European Union and New Zealand");
+- in a sentence with a cooperation word of the relevance stage ("kerja sama", "hợp tác",
+  "memorandum"), which a party named in passing lacks;
 - an ASEAN member, the speaker's own country, the only other member named.
 
 The fitted model accepts the partners; the principal is the accepted one it is most
@@ -22,6 +24,7 @@ country).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -219,12 +222,16 @@ def candidates(
     article: Article,
     home: str | None,
     speaker_country: str | None = None,
+    cooperation_terms: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """One candidate per country or organisation named, with how the text names it.
 
     ``home`` is the ASEAN side's country (the speaker's when a member's official speaks,
     else the outlet's or the language's); ``speaker_country`` is the principal
-    speaker's, which may be a partner's ("British Ambassador Ian Frew")."""
+    speaker's, which may be a partner's ("British Ambassador Ian Frew");
+    ``cooperation_terms`` are the spans of the relevance stage's cooperation words
+    ("kerja sama", "hợp tác", "signed"): a party named in no sentence that holds one
+    is more often named in passing (a suspect's nationality, a conference's venue)."""
     text, language = article.text, article.language
     members = language.asean_members
     mentions = _mentions(article)
@@ -246,6 +253,7 @@ def candidates(
         ):
             coordinated.add(m.code)
     total = sum(v.weight for v in codes.values()) or 1.0
+    cooperating = {article.sentence_at(start) for start, _end in cooperation_terms}
     found = []
     for order, (code, entry) in enumerate(
         sorted(codes.items(), key=lambda kv: kv[1].mentions[0].start)
@@ -283,6 +291,9 @@ def candidates(
             if speaker_country and code == speaker_country and code not in members
             else 0.0,
             "no_external": 1.0 if not any(w > 0 for w in external.values()) else 0.0,
+            "cooperation_sentence": 1.0
+            if any(article.sentence_at(m.start) in cooperating for m in ms)
+            else 0.0,
         }
         found.append(
             Candidate(
