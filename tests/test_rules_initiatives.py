@@ -18,6 +18,38 @@ def _initiatives(code: str, text: str) -> list[Candidate]:
 
 #: (language, text, value, rule)
 RULES = [
+    # A stop word that is a syllable of a word ("nhân" in "cá nhân") ends no name: the
+    # data lists the preposition with what follows it ("nhân dịp").
+    pytest.param(
+        "vi",
+        "Hai bên đã ký Bản ghi nhớ về bảo vệ dữ liệu cá nhân và an ninh mạng tại Hà Nội.",
+        "Bản ghi nhớ về bảo vệ dữ liệu cá nhân và an ninh mạng",
+        "head_first",
+        id="head_first-syllable-not-stop-vi",
+    ),
+    pytest.param(
+        "vi",
+        "Tọa đàm Không Gian Mạng An Toàn có sự tham gia của nhiều chuyên gia.",
+        "Tọa đàm Không Gian Mạng An Toàn",
+        "head_first",
+        id="head_first-verb-stops-vi",
+    ),
+    pytest.param(
+        "tl",
+        "Pinag-usapan ng mga ministro ang memorandum ng pagkakaunawaan hinggil sa seguridad "
+        "pangsiber ang pinakamahalagang bunga.",
+        "memorandum ng pagkakaunawaan hinggil sa seguridad pangsiber",
+        "lowercase_head",
+        id="lowercase_head-article-stops-tl",
+    ),
+    pytest.param(
+        "tl",
+        "Pinuri nila ang memorandum ng pagkakaunawaan hinggil sa seguridad pangsiber ginanap "
+        "sa Maynila.",
+        "memorandum ng pagkakaunawaan hinggil sa seguridad pangsiber",
+        "lowercase_head",
+        id="lowercase_head-verb-stops-tl",
+    ),
     pytest.param(
         "en",
         "Ministers met at the 2nd ASEAN Ministerial Meeting on Transnational Crime (AMMTC) + Japan "
