@@ -18,6 +18,21 @@ def _initiatives(code: str, text: str) -> list[Candidate]:
 
 #: (language, text, value, rule)
 RULES = [
+    # A sentence-case language capitalises a head's later words at will.
+    pytest.param(
+        "vi",
+        "Hai bộ trưởng đã ký Bản Ghi nhớ (MoU) về hợp tác an toàn thông tin trong giai đoạn mới.",
+        "Bản Ghi nhớ (MoU) về hợp tác an toàn thông tin",
+        "head_first",
+        id="head_first-head-capitalised-at-will-vi",
+    ),
+    pytest.param(
+        "vi",
+        "Hai bên tham dự Hội Nghị Bộ trưởng Số ASEAN tại Hà Nội.",
+        "Hội Nghị Bộ trưởng Số ASEAN",
+        "head_first",
+        id="head_first-head-title-case-vi",
+    ),
     # A stop word that is a syllable of a word ("nhân" in "cá nhân") ends no name: the
     # data lists the preposition with what follows it ("nhân dịp").
     pytest.param(

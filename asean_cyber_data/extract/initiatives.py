@@ -345,7 +345,9 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
     function_words = _function_words(language.code)
     for grammar in language.grammars:
         after = phrase_regex(grammar.heads_after)
-        before = phrase_regex(grammar.heads_before)
+        # Sentence-case languages capitalise a head's later words at will ("Bản Ghi nhớ",
+        # "Bản ghi nhớ"); the head's first capital is what is checked below.
+        before = phrase_regex(grammar.heads_before, re.IGNORECASE if grammar.sentence_case else 0)
         lower = phrase_regex(grammar.lowercase_heads)
         if after:
             for m in after.finditer(text):
