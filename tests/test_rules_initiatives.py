@@ -18,6 +18,21 @@ def _initiatives(code: str, text: str) -> list[Candidate]:
 
 #: (language, text, value, rule)
 RULES = [
+    # A preposition before a lowercase head is the sentence's, not the name's.
+    pytest.param(
+        "en",
+        "Ministers pledged to fight scams through regular dialogue on cyber threats.",
+        "regular dialogue on cyber threats",
+        "lowercase_head",
+        id="lowercase_head-preposition-stops-en",
+    ),
+    pytest.param(
+        "en",
+        "Officials will meet within expert working group on online fraud.",
+        "expert working group on online fraud",
+        "lowercase_head",
+        id="lowercase_head-within-stops-en",
+    ),
     # A sentence-case language capitalises a head's later words at will.
     pytest.param(
         "vi",
