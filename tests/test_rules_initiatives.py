@@ -18,6 +18,30 @@ def _initiatives(code: str, text: str) -> list[Candidate]:
 
 #: (language, text, value, rule)
 RULES = [
+    # An agreement's head written with capitals, described in lower case after it.
+    pytest.param(
+        "en",
+        "Cambodia and China signed a Memorandum of Understanding (MOU) on fighting terrorism "
+        "and cybercrime on Friday.",
+        "Memorandum of Understanding (MOU) on fighting terrorism and cybercrime",
+        "capitalised_head",
+        id="capitalised_head-acronym-weekday-en",
+    ),
+    pytest.param(
+        "ms",
+        "Malaysia dan Jepun menandatangani Memorandum Persefahaman (MoU) mengenai kerjasama "
+        "keselamatan siber di Tokyo.",
+        "Memorandum Persefahaman (MoU) mengenai kerjasama keselamatan siber",
+        "capitalised_head",
+        id="capitalised_head-ms",
+    ),
+    pytest.param(
+        "id",
+        "Kedua negara meneken Nota Kesepahaman tentang penanganan kejahatan siber di Jakarta.",
+        "Nota Kesepahaman tentang penanganan kejahatan siber",
+        "capitalised_head",
+        id="capitalised_head-id",
+    ),
     # A preposition before a lowercase head is the sentence's, not the name's.
     pytest.param(
         "en",
@@ -264,6 +288,24 @@ def test_rule_proposes_the_name(code: str, text: str, value: str, rule: str) -> 
     a = article(code, text)
     candidate = the(initiatives.candidates(a), value, rule)
     assert a.text[candidate.start : candidate.end] == value
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param(
+            "en", "The Joint Statement was read out at the close.", id="no-description-en"
+        ),
+        pytest.param(
+            "en", "They met at a Dialogue on the sidelines of the summit.", id="occasion-en"
+        ),
+        pytest.param("ms", "Memorandum Persefahaman itu ditandatangani semalam.", id="verb-ms"),
+    ],
+)
+def test_a_capitalised_head_without_a_description_is_left_to_the_other_rules(
+    code: str, text: str
+) -> None:
+    assert not [c for c in _initiatives(code, text) if "capitalised_head" in rules_of(c)]
 
 
 @pytest.mark.parametrize(

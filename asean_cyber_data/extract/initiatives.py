@@ -13,6 +13,9 @@ Rules propose names by their *shape* in each language's grammar of names
 - ``head_first_unspaced`` — Thai, Khmer, Lao, Burmese: the unspaced run after a head;
 - ``lowercase_head`` — a lowercase head pinned by a complement or capitalised modifiers
   ("letter of intent on promoting closer cyberspace cooperation");
+- ``capitalised_head`` — the same heads written with capitals and described in lower
+  case after them, past an acronym ("Memorandum of Understanding (MOU) on fighting
+  terrorism and cybercrime", "Nota Kesepahaman tentang kejahatan siber");
 - ``introducer`` — a capitalised name after "the initiative", "program"...;
 - ``quoted`` — a short quoted phrase built on a head ("“kemitraan strategis”");
 - ``registry`` — a mechanism of the registry (``data/initiatives.yaml``) by any of its
@@ -314,6 +317,32 @@ def _clause_end(text: str, head_end: int, grammar: InitiativeGrammar) -> int:
     return end
 
 
+def _described(
+    text: str, head: re.Match[str], grammar: InitiativeGrammar, code: str
+) -> tuple[int, int] | None:
+    """A head that names one agreement when described ("memorandum of understanding"),
+    written with capitals and described in lower case right after it, past an acronym:
+    "Memorandum of Understanding (MOU) on fighting terrorism and cybercrime",
+    "Nota Kesepahaman tentang kerja sama siber". The head's own capitals were read by
+    the other rules; this reads the description they stop at."""
+    end = head.end()
+    acronym = _ACRONYM_PAREN.match(text, end)
+    if acronym:
+        end = acronym.end()
+    first = re.compile(r"\s(\w+)\s").match(text, end)
+    if not first or first.group(1) not in grammar.complement_starts:
+        return None
+    if _occasion(code).match(text, end):
+        return None
+    right = _extend_right(text, end, grammar, lowercase=True, limit=14)
+    if len(text[end:right].split()) < 3:
+        return None
+    start = head.start()
+    if grammar.heads_after:
+        start = _extend_left(text, head.start(), grammar, _function_words(code))
+    return start, right
+
+
 def _substantial(words: list[str]) -> bool:
     """A name of two words needs an acronym, a number or a compound ("ASEAN Workshop")."""
     if len(words) >= 3:
@@ -348,7 +377,7 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
         # Sentence-case languages capitalise a head's later words at will ("Bản Ghi nhớ",
         # "Bản ghi nhớ"); the head's first capital is what is checked below.
         before = phrase_regex(grammar.heads_before, re.IGNORECASE if grammar.sentence_case else 0)
-        lower = phrase_regex(grammar.lowercase_heads)
+        lower = phrase_regex(grammar.lowercase_heads, re.IGNORECASE)
         if after:
             for m in after.finditer(text):
                 follower = re.compile(r"\s([a-z]+)").match(text, m.end())
@@ -380,6 +409,9 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
         if lower:
             for m in lower.finditer(text):
                 if not m.group()[:1].islower():
+                    described = _described(text, m, grammar, language.code)
+                    if described:
+                        spans.append((*described, "capitalised_head"))
                     continue
                 prefix = text[max(0, m.start() - 30) : m.start()].split()
                 if prefix and prefix[-1] in grammar.generic_determiners:
