@@ -243,6 +243,41 @@ RULES = [
 ]
 
 
+#: A headline and a summary of bullets over the first paragraph (in a short article).
+SUMMARY = {
+    "id": ("Menteri Ajak Kawasan Lawan Penipuan Daring", "- Poin ringkasan berita ini."),
+    "ms": ("Menteri Seru Rantau Tangani Penipuan Dalam Talian", "- Ringkasan berita ini."),
+    "en": ("Minister Urges Region To Fight Online Scams", "- A point of the summary."),
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "dateline", "value", "rule"),
+    [
+        pytest.param(
+            "id", "Jakarta, Warta Kota Kita -", "Warta Kota Kita", "dateline_comma", id="id"
+        ),
+        pytest.param(
+            "ms",
+            "KUALA LUMPUR (Harian Teluk) --",
+            "Harian Teluk",
+            "dateline_parenthesis",
+            id="ms",
+        ),
+        pytest.param("en", "Harbour Ledger -", "Harbour Ledger", "dateline_dash", id="en"),
+    ],
+)
+def test_a_dateline_under_a_summary_of_bullets_is_read(
+    code: str, dateline: str, value: str, rule: str
+) -> None:
+    """Twelve lines: the dateline on the seventh is past the short article's top half,
+    still among the first lines where datelines stand."""
+    headline, bullet = SUMMARY[code]
+    body = filler(code, 5)
+    text = "\n".join([headline, *[bullet] * 5, f"{dateline} {body.splitlines()[0]}", body])
+    assert rule in rules_of(the(source.candidates(article(code, text)), value, rule))
+
+
 @pytest.mark.parametrize(("code", "text", "value", "span", "rule"), RULES)
 def test_rule_proposes_the_outlet(code: str, text: str, value: str, span: str, rule: str) -> None:
     a = article(code, text)

@@ -153,6 +153,9 @@ class _Proposer:
         self.bottom = {i for i in range(max(0, n - BOTTOM_LINES), n) if i not in self.top}
         #: The last lines, where sign-offs stand (in a one-line text, that line too).
         self.tail = set(range(max(0, n - BOTTOM_LINES), n))
+        #: The first lines, where datelines stand: a headline and a summary of bullets
+        #: can push the first paragraph past a short article's top half.
+        self.head = set(range(min(TOP_LINES, n)))
 
     def add(self, rule: str, start: int, end: int, answer: object = None, **extra: float) -> None:
         """Propose the outlet written at ``text[start:end]``; candidates given one
@@ -262,10 +265,10 @@ _STAMP = re.compile(r"\s*(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2
 
 
 def _top_lines(p: _Proposer) -> list[tuple[int, int, str]]:
-    """``(index, start, line)`` of the top lines, each past a scraper's date stamp."""
+    """``(index, start, line)`` of the first lines, each past a scraper's date stamp."""
     text = p.article.text
     found = []
-    for index in sorted(p.top):
+    for index in sorted(p.head):
         ls, le = p.article.lines[index]
         stamp = _STAMP.match(text, ls, le)
         start = stamp.end() if stamp else ls
