@@ -352,6 +352,39 @@ def test_a_capitalised_head_without_a_description_is_left_to_the_other_rules(
             "ASEAN Defence Ministers' Meeting-Plus",
             id="ms-admm-plus",
         ),
+        # The registry's names in the scripts written without spaces.
+        pytest.param(
+            "km",
+            "លោករដ្ឋមន្ត្រីបានចូលរួមកិច្ចប្រជុំរដ្ឋមន្ត្រីការពារជាតិអាស៊ាននៅទីក្រុងភ្នំពេញ។",
+            "កិច្ចប្រជុំរដ្ឋមន្ត្រីការពារជាតិអាស៊ាន",
+            "admm",
+            "ASEAN Defence Ministers' Meeting",
+            id="km-admm",
+        ),
+        pytest.param(
+            "lo",
+            "ທ່ານລັດຖະມົນຕີໄດ້ເຂົ້າຮ່ວມກອງປະຊຸມລັດຖະມົນຕີອາຊຽນ ວ່າດ້ວຍອາຊະຍາກຳຂ້າມຊາດ ທີ່ວຽງຈັນ.",
+            "ກອງປະຊຸມລັດຖະມົນຕີອາຊຽນ ວ່າດ້ວຍອາຊະຍາກຳຂ້າມຊາດ",
+            "ammtc",
+            "ASEAN Ministerial Meeting on Transnational Crime",
+            id="lo-ammtc",
+        ),
+        pytest.param(
+            "my",
+            "ဝန်ကြီးသည် အာဆီယံကာကွယ်ရေးဝန်ကြီးများအစည်းအဝေးသို့ တက်ရောက်ခဲ့သည်။",
+            "အာဆီယံကာကွယ်ရေးဝန်ကြီးများအစည်းအဝေး",
+            "admm",
+            "ASEAN Defence Ministers' Meeting",
+            id="my-admm",
+        ),
+        pytest.param(
+            "th",
+            "รัฐมนตรีเข้าร่วมการประชุมเจ้าหน้าที่อาวุโสอาเซียนว่าด้วยอาชญากรรมข้ามชาติที่กรุงเทพฯ",
+            "การประชุมเจ้าหน้าที่อาวุโสอาเซียนว่าด้วยอาชญากรรมข้ามชาติ",
+            "somtc",
+            "ASEAN Senior Officials Meeting on Transnational Crime",
+            id="th-somtc",
+        ),
     ],
 )
 def test_a_registry_name_gives_the_canonical_english_name_and_id(
