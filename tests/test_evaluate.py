@@ -26,7 +26,7 @@ DEV_FLOORS = {
     "speaker_country": 0.78,
     "partner": 0.91,
     "partners": 0.87,
-    "initiatives": 0.67,
+    "initiatives": 0.74,
     "relevance_precision": 0.94,
     "relevance_recall": 0.98,
 }

@@ -7,13 +7,17 @@ from __future__ import annotations
 import pytest
 
 from asean_cyber_data.extract import initiatives
-from asean_cyber_data.extract.candidates import Candidate
+from asean_cyber_data.extract.candidates import Candidate, Scored
+from asean_cyber_data.relevance import assess
 
 from .rules import article, feature, rules_of, the
 
 
 def _initiatives(code: str, text: str) -> list[Candidate]:
-    return initiatives.candidates(article(code, text))
+    """The initiative candidates as the pipeline proposes them: with the relevance
+    stage's cyber words of the same text."""
+    cyber = [(e.start, e.end) for e in assess(text, code).evidence if e.kind == "cyber"]
+    return initiatives.candidates(article(code, text), cyber)
 
 
 #: (language, text, value, rule)
@@ -291,6 +295,31 @@ def test_rule_proposes_the_name(code: str, text: str, value: str, rule: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        pytest.param(
+            "tl",
+            "Inilabas ang joint statement on cyber fraud ang pinagkasunduan ng mga ministro.",
+            "joint statement on cyber fraud",
+            id="tl",
+        ),
+        pytest.param(
+            "id",
+            "Kedua negara sepakat: working group on cyber fraud yang dipimpin Polri dibentuk.",
+            "working group on cyber fraud",
+            id="id",
+        ),
+    ],
+)
+def test_the_articles_own_stop_words_end_an_english_order_name(
+    code: str, text: str, value: str
+) -> None:
+    """The English grammar reads English names in every language's articles; the words
+    of the article's own language end them ("… ang", "… yang dipimpin")."""
+    assert value in [c.value for c in _initiatives(code, text)]
+
+
+@pytest.mark.parametrize(
     ("code", "text"),
     [
         pytest.param(
@@ -483,6 +512,97 @@ def test_a_vietnamese_trade_agreement_or_partnership_label_gets_no_registry_id(
 
 #: (language, (text, value) with the feature, (text, value) without it, feature)
 FEATURES = [
+    # ASEAN hyphenated to a partner inside the name, against ASEAN alone in it.
+    pytest.param(
+        "en",
+        (
+            "Ministers launched the ASEAN-Japan Harbour Cyber Dialogue.",
+            "ASEAN-Japan Harbour Cyber Dialogue",
+        ),
+        ("Ministers launched the ASEAN Harbour Cyber Dialogue.", "ASEAN Harbour Cyber Dialogue"),
+        "asean_joined",
+        id="asean_joined-en",
+    ),
+    pytest.param(
+        "ms",
+        (
+            "Menteri melancarkan Dialog Siber Pelabuhan ASEAN-Jepun.",
+            "Dialog Siber Pelabuhan ASEAN-Jepun",
+        ),
+        ("Menteri melancarkan Dialog Siber Pelabuhan ASEAN.", "Dialog Siber Pelabuhan ASEAN"),
+        "asean_joined",
+        id="asean_joined-ms",
+    ),
+    pytest.param(
+        "vi",
+        (
+            "Các bộ trưởng khởi động Đối thoại An ninh mạng Cảng Biển Nhật Bản-ASEAN.",
+            "Đối thoại An ninh mạng Cảng Biển Nhật Bản-ASEAN",
+        ),
+        (
+            "Các bộ trưởng khởi động Đối thoại An ninh mạng Cảng Biển ASEAN.",
+            "Đối thoại An ninh mạng Cảng Biển ASEAN",
+        ),
+        "asean_joined",
+        id="asean_joined-vi",
+    ),
+    # ASEAN inside the name, against a national body's programme.
+    pytest.param(
+        "en",
+        ("Officers joined the ASEAN Harbour Cyber Programme.", "ASEAN Harbour Cyber Programme"),
+        ("Officers joined the Penang Harbour Cyber Programme.", "Penang Harbour Cyber Programme"),
+        "asean_inside",
+        id="asean_inside-en",
+    ),
+    pytest.param(
+        "id",
+        ("Petugas mengikuti Program Siber Pelabuhan ASEAN.", "Program Siber Pelabuhan ASEAN"),
+        ("Petugas mengikuti Program Siber Pelabuhan Surabaya.", "Program Siber Pelabuhan Surabaya"),
+        "asean_inside",
+        id="asean_inside-id",
+    ),
+    # A cyber word inside the name, against a name about something else.
+    pytest.param(
+        "en",
+        ("Ministers launched the Harbour Cyber Dialogue.", "Harbour Cyber Dialogue"),
+        ("Ministers launched the Harbour Trade Dialogue.", "Harbour Trade Dialogue"),
+        "cyber_inside",
+        id="cyber_inside-en",
+    ),
+    pytest.param(
+        "id",
+        ("Menteri meluncurkan Dialog Siber Pelabuhan.", "Dialog Siber Pelabuhan"),
+        ("Menteri meluncurkan Dialog Dagang Pelabuhan.", "Dialog Dagang Pelabuhan"),
+        "cyber_inside",
+        id="cyber_inside-id",
+    ),
+    pytest.param(
+        "vi",
+        (
+            "Các bộ trưởng khởi động Đối thoại An ninh mạng Cảng Biển.",
+            "Đối thoại An ninh mạng Cảng Biển",
+        ),
+        (
+            "Các bộ trưởng khởi động Đối thoại Thương mại Cảng Biển.",
+            "Đối thoại Thương mại Cảng Biển",
+        ),
+        "cyber_inside",
+        id="cyber_inside-vi",
+    ),
+    # A name in Latin capitals in a Thai article has the case evidence of its script.
+    pytest.param(
+        "th",
+        (
+            "อาเซียนเปิดตัว Harbour Cyber Policy Dialogue เพื่อต่อต้านอาชญากรรมไซเบอร์",
+            "Harbour Cyber Policy Dialogue",
+        ),
+        (
+            "ไทยลงนามความตกลงความร่วมมือไซเบอร์ท่าเรือกับญี่ปุ่น",
+            "ความตกลงความร่วมมือไซเบอร์ท่าเรือกับญี่ปุ่น",
+        ),
+        "cap_share",
+        id="cap_share-latin-in-th",
+    ),
     pytest.param(
         "en",
         (
@@ -822,3 +942,61 @@ def test_a_function_word_opening_the_sentence_is_not_part_of_an_english_order_na
 def test_a_content_word_opening_the_sentence_stays_in_the_name() -> None:
     text = "The forum opened. National Harbour Cyber Framework talks followed."
     assert "National Harbour Cyber Framework" in {c.value for c in _initiatives("en", text)}
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        pytest.param(
+            "ms",
+            "Pegawai dilatih di Pusat Latihan Siber Pelabuhan Klang.",
+            "Pusat Latihan Siber Pelabuhan Klang",
+            id="ms-unlisted",
+        ),
+        pytest.param(
+            "en",
+            "Officers trained at the Harbour National Cyber Centre.",
+            "Harbour National Cyber Centre",
+            id="en-unlisted",
+        ),
+    ],
+)
+def test_an_institution_word_marks_only_bodies_the_registry_does_not_list(
+    code: str, text: str, name: str
+) -> None:
+    """A centre the registry lists is a joint mechanism; an unlisted one is an actor."""
+    assert feature(the(_initiatives(code, text), name), "institution") == 1.0
+    listed = "Officers trained at the Southeast Asia Regional Centre for Counter-Terrorism."
+    searcct = the(
+        _initiatives("en", listed), "Southeast Asia Regional Centre for Counter-Terrorism"
+    )
+    assert searcct.data["id"] is not None
+    assert feature(searcct, "institution") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "edition"),
+    [
+        pytest.param(
+            "ms",
+            "Para pemimpin menghadiri Sidang Kemuncak ASEAN ke-38 dan ke-39 di Brunei.",
+            "Sidang Kemuncak ASEAN ke-38 dan ke-39",
+            id="ms",
+        ),
+        pytest.param(
+            "en",
+            "Leaders met at the 38th and 39th ASEAN Summit, held in Brunei.",
+            "38th and 39th ASEAN Summit",
+            id="en",
+        ),
+    ],
+)
+def test_an_edition_is_kept_over_the_mechanism_name_inside_it(
+    code: str, text: str, edition: str
+) -> None:
+    """Whatever the model's probabilities, the edition and the name written inside it are
+    one initiative, reported by its more specific surface."""
+    found = initiatives.candidates(article(code, text))
+    scored = [Scored(c, 0.9 if c.rule == "registry" else 0.8) for c in found]
+    chosen = initiatives.choose_initiatives(scored)
+    assert [i.surface for i in chosen if i.id == "asean-summit"] == [edition]

@@ -108,7 +108,8 @@ def read_fields(
     """Propose, score and select every field of one prepared document.
 
     ``relevance`` is the relevance stage's reading of the same article (assessed here
-    when not given): its cooperation words are a partner feature.
+    when not given): its cyber words are an initiative feature, its cooperation words a
+    partner feature.
     """
     article = prepared.article
 
@@ -124,7 +125,10 @@ def read_fields(
     outlet_country = chosen_source.country if chosen_source else None
     found["speaker"] = speaker.candidates(article)
     speakers = speaker.find_speakers(article, found["speaker"], model("speaker"), outlet_country)
-    found["initiatives"] = initiatives.candidates(article)
+    if relevance is None:
+        relevance = assess(article.text, prepared.language)
+    cyber = [(e.start, e.end) for e in relevance.evidence if e.kind == "cyber"]
+    found["initiatives"] = initiatives.candidates(article, cyber)
     chosen_initiatives = initiatives.find_initiatives(found["initiatives"], model("initiatives"))
     members = article.language.asean_members
     speaker_country = speakers[0].country if speakers else None
@@ -133,8 +137,6 @@ def read_fields(
         if speaker_country in members
         else (outlet_country if outlet_country in members else article.language.home_country)
     )
-    if relevance is None:
-        relevance = assess(article.text, prepared.language)
     cooperation = [(e.start, e.end) for e in relevance.evidence if e.kind == "cooperation"]
     found["partners"] = partners.candidates(article, home, speaker_country, cooperation)
     chosen_partners = partners.find_partners(

@@ -23,7 +23,8 @@ Rules propose names by their *shape* in each language's grammar of names
 
 Each candidate's features describe its name shape (words, capitals, an acronym in
 brackets, an ordinal, stop words or a date inside — sentence fragments — a venue word,
-a registry entry); the fitted model accepts the names. A registry entry gives the
+a registry entry), ASEAN inside it or hyphenated to a partner ("ASEAN-Japan ..."), a
+cyber word inside it; the fitted model accepts the names. A registry entry gives the
 canonical English ``name`` and a stable ``id``; other names keep the article's words.
 """
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -603,7 +605,11 @@ def _features(
     institution = _institutions(language.code)
     person = _person_marks(language.code)
     return {
-        "institution": 1.0 if institution and institution.search(surface) else 0.0,
+        # A body the registry lists is a joint mechanism ("Southeast Asia Regional Centre
+        # for Counter-Terrorism"); an institution word marks the bodies it does not.
+        "institution": 1.0
+        if institution and institution.search(surface) and registry < 0.8
+        else 0.0,
         "person_inside": 1.0 if person and person.search(surface) else 0.0,
         "registry": registry,
         "words": min(len(words), 12) / 12,
@@ -613,7 +619,11 @@ def _features(
         "acronym_paren": 1.0 if _ACRONYM_PAREN.search(surface) else 0.0,
         "acronym_only": 1.0 if len(words) == 1 and surface.isupper() else 0.0,
         "number": 1.0 if re.search(r"\d", surface) else 0.0,
-        "cap_share": round(len(caps) / max(1, len(words)), 4) if language.cased else 0.0,
+        # Case is evidence where the name is written in a cased script, whatever the
+        # article's ("ASEAN-Russia Cyber Policy Dialogue" in a Thai article).
+        "cap_share": round(len(caps) / max(1, len(words)), 4)
+        if language.cased or any(c.isupper() for c in surface)
+        else 0.0,
         "starts_lower": 1.0 if surface[:1].islower() else 0.0,
         "stop_inside": min(sum(1 for w in words[1:-1] if w.casefold() in stops), 3) / 3,
         "comma_inside": 1.0 if "," in surface else 0.0,
@@ -627,8 +637,47 @@ def _features(
     }
 
 
-def candidates(article: Article) -> list[Candidate]:
-    """Every initiative name the rules propose, one per surface form."""
+def _subject(
+    article: Article, start: int, end: int, cyber_terms: Sequence[tuple[int, int]]
+) -> dict[str, float]:
+    """What the name says it is about: ASEAN's cooperation is named after it
+    ("ASEAN-Japan Cybercrime Dialogue", "Dialog Dasar Siber ASEAN-India") where a
+    national body's programme or a conference abroad is not, and a cyber mechanism
+    after its subject (a cyber word of the relevance stage inside the name)."""
+    return {
+        "cyber_inside": 1.0 if any(start <= s and e <= end for s, e in cyber_terms) else 0.0,
+        "asean_inside": 1.0 if _asean_name().search(article.text, start, end) else 0.0,
+        "asean_joined": 1.0 if _asean_joined(article, start, end) else 0.0,
+    }
+
+
+def _asean_joined(article: Article, start: int, end: int) -> bool:
+    """ASEAN hyphenated to a partner inside the name ("ASEAN-Japan", "Nhật Bản-ASEAN")."""
+    text = article.text
+    for m in _asean_name().finditer(text, start, end):
+        after = text[m.end() : m.end() + 1]
+        before = text[m.start() - 1 : m.start()] if m.start() else ""
+        if (
+            after and after in _JOINERS and any(s == m.end() + 1 for s, _e, _c in article.partners)
+        ) or (
+            before
+            and before in _JOINERS
+            and any(e == m.start() - 1 for _s, e, _c in article.partners)
+        ):
+            return True
+    return False
+
+
+@cache
+def _asean_name() -> re.Pattern[str]:
+    """ASEAN as any shipped language writes it, as one pattern."""
+    names = sorted(all_asean_names(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def candidates(article: Article, cyber_terms: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+    """Every initiative name the rules propose, one per surface form; ``cyber_terms``
+    are the spans of the relevance stage's cyber words in the article."""
     text, language = article.text, article.language
     known = article.mechanisms
     spans: list[tuple[int, int, str]] = []
@@ -655,7 +704,8 @@ def candidates(article: Article) -> list[Candidate]:
                 start,
                 end,
                 rule,
-                _features(article, surface, start, end, registry),
+                _features(article, surface, start, end, registry)
+                | _subject(article, start, end, cyber_terms),
                 {"id": identifier, "name": name},
             )
         )
@@ -676,6 +726,21 @@ def choose_initiatives(accepted: list[Scored]) -> list[FoundInitiative]:
         Scored(dataclasses.replace(s.candidate, start=a, end=b), s.probability)
         for s in accepted
         for a, b in (s.candidate.spans or ((s.candidate.start, s.candidate.end),))
+    ]
+    # An edition ("Sidang Kemuncak ASEAN ke-38 dan ke-39") is the more specific name of
+    # the mechanism written inside it: the inner occurrence of the same id gives way.
+    occurrences = [
+        s
+        for s in occurrences
+        if not s.candidate.data["id"]
+        or not any(
+            o is not s
+            and o.candidate.data["id"] == s.candidate.data["id"]
+            and o.candidate.start <= s.candidate.start
+            and s.candidate.end <= o.candidate.end
+            and (o.candidate.end - o.candidate.start) > (s.candidate.end - s.candidate.start)
+            for o in occurrences
+        )
     ]
     kept = filter_overlapping(
         occurrences,

@@ -16,7 +16,8 @@ silently ignored setting). Every field of the model says how it merges
 - ``over_english_and_cldr``: babel's CLDR names for English and for the language, then
   the English file, then the language's file;
 - ``alongside_english``: kept apart and applied side by side (the initiative grammars:
-  English word order and the language's own).
+  English word order and the language's own; the language's stop words end a name in
+  both).
 
 :func:`pack` builds the merged :class:`LanguagePack` once per language and process:
 compiling the phrase matchers is the expensive part; extraction then only runs them.
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Any, Literal
 
@@ -700,7 +701,7 @@ def pack(code: str) -> LanguagePack:
         nationality_after=words("nationality_after"),
         not_initiative_words=words("not_initiative_words"),
         institution_words=words("institution_words"),
-        grammars=tuple(InitiativeGrammar.of(data.initiatives) for data in files),
+        grammars=_grammars(files),
         not_name_words=frozenset(words("not_name_words")),
         home_country=own.home_country,
         conjunctions=words("conjunctions"),
@@ -711,6 +712,15 @@ def pack(code: str) -> LanguagePack:
         boilerplate_tail=line_pattern("boilerplate_tail"),
         raw=own,
     )
+
+
+def _grammars(files: list[LanguageFile]) -> tuple[InitiativeGrammar, ...]:
+    """Each file's grammar of names, side by side; the article's own language's stop
+    words end a name in every one of them ("joint statement sa ginanap na …": the
+    English grammar reads an English head in a Tagalog sentence, whose words end it)."""
+    grammars = [InitiativeGrammar.of(data.initiatives) for data in files]
+    own_stops = grammars[-1].stop_words
+    return tuple(replace(g, stop_words=g.stop_words | own_stops) for g in grammars)
 
 
 @cache
