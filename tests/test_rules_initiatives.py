@@ -298,6 +298,37 @@ def test_rule_proposes_the_name(code: str, text: str, value: str, rule: str) -> 
     ("code", "text", "value"),
     [
         pytest.param(
+            "id",
+            "Kedua negara membentuk working group on cyber fraud tahun ini.",
+            "working group on cyber fraud",
+            id="id",
+        ),
+        pytest.param(
+            "ms",
+            "Kedua-dua negara menubuhkan working group on online scams tahun ini.",
+            "working group on online scams",
+            id="ms",
+        ),
+        pytest.param(
+            "en",
+            "Both navies formed an experts' cybersecurity working group on port security.",
+            "experts' cybersecurity working group on port security",
+            id="en-own-language-keeps-modifiers",
+        ),
+    ],
+)
+def test_an_english_order_name_takes_lowercase_modifiers_only_in_english(
+    code: str, text: str, value: str
+) -> None:
+    """A lowercase word before an English head is a modifier in an English sentence; in
+    a Malay or Indonesian one it is the sentence's word ("negara membentuk")."""
+    assert value in [c.value for c in _initiatives(code, text)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        pytest.param(
             "tl",
             "Inilabas ang joint statement on cyber fraud ang pinagkasunduan ng mga ministro.",
             "joint statement on cyber fraud",

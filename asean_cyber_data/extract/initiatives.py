@@ -420,7 +420,13 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                     continue
                 start = m.start()
                 if grammar.heads_after:
-                    start = _extend_left(text, m.start(), grammar, function_words, allow_lower=2)
+                    # Lowercase modifiers ("experts' cybersecurity working group") only
+                    # in the article's own language: the English grammar in a Malay
+                    # article would take its words ("negara membentuk working group").
+                    own = grammar is language.grammars[-1]
+                    start = _extend_left(
+                        text, m.start(), grammar, function_words, allow_lower=2 if own else 0
+                    )
                 modified = any(
                     _is_cap(t.group())
                     and t.group().casefold() not in grammar.stop_words
