@@ -580,6 +580,20 @@ FEATURES = [
         id="time_after-vi",
     ),
     pytest.param(
+        "vi",
+        ("Thứ Hai, 20/9/2021 15:3'(GMT+7)\nViệt Nam diễn tập.", "2021-09-20"),
+        ("Thứ Hai, 20/9/2021\nViệt Nam diễn tập.", "2021-09-20"),
+        "time_after",
+        id="time_after-unpadded-minutes-vi",
+    ),
+    pytest.param(
+        "ms",
+        ("Isnin, 3 Mac 2024 9h5\nMalaysia akan menjadi tuan rumah.", "2024-03-03"),
+        ("Isnin, 3 Mac 2024 9\nMalaysia akan menjadi tuan rumah.", "2024-03-03"),
+        "time_after",
+        id="time_after-h-ms",
+    ),
+    pytest.param(
         "id",
         ("Jakarta, Senin (4/3/2024) - Latihan.", "2024-03-04"),
         ("Jakarta, Senin 4/3/2024 - Latihan.", "2024-03-04"),

@@ -50,7 +50,11 @@ BUDDHIST_ERA_OFFSET = 543
 #: The word after a series name (past a bracketed acronym): when it is capitalised, the
 #: series name is part of a longer name.
 _NEXT_WORD = re.compile(r"[ \t]+(?:\([\w+-]+\)[ \t]+)?([^\W\d_][\w'’-]*)")
-_TIME = re.compile(r"\s*[,|-]?\s*(?:\d{1,2}[:.h]\d{2}|WIB|WITA|GMT|ICT|MYT|SGT|PHT)")
+#: A time of day after a date: "10:15", "10.15", "10h15", and the minutes some sites
+#: write unpadded with a prime ("15:3'(GMT+7)"), or a time zone.
+_TIME = re.compile(
+    r"\s*[,|-]?\s*(?:\d{1,2}[:h]\d{1,2}(?!\d)'?|\d{1,2}\.\d{2}|WIB|WITA|GMT|ICT|MYT|SGT|PHT)"
+)
 
 
 @dataclass(frozen=True)
