@@ -319,6 +319,10 @@ def _clause_end(text: str, head_end: int, grammar: InitiativeGrammar) -> int:
     return end
 
 
+#: The next word, spaced on both sides (a complement word: " on ", " tentang ").
+_SPACED_WORD = re.compile(r"\s(\w+)\s")
+
+
 def _described(
     text: str, head: re.Match[str], grammar: InitiativeGrammar, code: str
 ) -> tuple[int, int] | None:
@@ -331,7 +335,7 @@ def _described(
     acronym = _ACRONYM_PAREN.match(text, end)
     if acronym:
         end = acronym.end()
-    first = re.compile(r"\s(\w+)\s").match(text, end)
+    first = _SPACED_WORD.match(text, end)
     if not first or first.group(1) not in grammar.complement_starts:
         return None
     if _occasion(code).match(text, end):
@@ -660,15 +664,12 @@ def _subject(
 def _asean_joined(article: Article, start: int, end: int) -> bool:
     """ASEAN hyphenated to a partner inside the name ("ASEAN-Japan", "Nhật Bản-ASEAN")."""
     text = article.text
+    starts = {s for s, _e, _c in article.partners}
+    ends = {e for _s, e, _c in article.partners}
     for m in _asean_name().finditer(text, start, end):
-        after = text[m.end() : m.end() + 1]
-        before = text[m.start() - 1 : m.start()] if m.start() else ""
-        if (
-            after and after in _JOINERS and any(s == m.end() + 1 for s, _e, _c in article.partners)
-        ) or (
-            before
-            and before in _JOINERS
-            and any(e == m.start() - 1 for _s, e, _c in article.partners)
+        a, b = m.start(), m.end()
+        if (b < len(text) and text[b] in _JOINERS and b + 1 in starts) or (
+            a > 0 and text[a - 1] in _JOINERS and a - 1 in ends
         ):
             return True
     return False
