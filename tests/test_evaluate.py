@@ -24,7 +24,7 @@ DEV_FLOORS = {
     "source": 0.94,
     "speaker": 0.84,
     "speaker_country": 0.78,
-    "partner": 0.91,
+    "partner": 0.90,
     "partners": 0.87,
     "initiatives": 0.74,
     "relevance_precision": 0.94,

@@ -566,3 +566,75 @@ def test_the_principal_model_picks_the_principal_among_the_accepted(code: str, t
         "JP",
         "AU",
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "about", "partner"),
+    [
+        pytest.param(
+            "ms",
+            "Polis China dan Laos membongkar sindiket penipuan dalam talian. Laos akan "
+            "menghantar pulang suspek.",
+            "LA",
+            "CN",
+            id="ms",
+        ),
+        pytest.param(
+            "th",
+            "กัมพูชาจะเนรเทศชาวเกาหลีใต้ โดยความร่วมมือกับสถานทูตเกาหลีใต้ กัมพูชาระบุ",
+            "KH",
+            "KR",
+            id="th",
+        ),
+        pytest.param(
+            "vi",
+            "Campuchia hợp tác với Hàn Quốc chống lừa đảo trực tuyến. Campuchia cho biết.",
+            "KH",
+            "KR",
+            id="vi",
+        ),
+    ],
+)
+def test_the_member_a_story_is_about_is_the_asean_side_when_home_is_not_named(
+    code: str, text: str, about: str, partner: str
+) -> None:
+    """A story in another member's language that never names that member: the member it
+    is about is the home, not the partner."""
+    found = _partners(code, text, home=article(code, text).language.home_country)
+    assert feature(the(found, about), "home") == 1.0
+    assert feature(the(found, about), "only_other_member") == 0.0
+    assert feature(the(found, partner), "home") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "home", "counterpart"),
+    [
+        pytest.param(
+            "vi",
+            "Bộ Công an nước ta ký kết hợp tác với Lào về phòng chống tội phạm mạng.",
+            "VN",
+            "LA",
+            id="vi-nuoc-ta",
+        ),
+        pytest.param(
+            "ms",
+            "Polis negara ini bekerjasama dengan Thailand menumpaskan sindiket scam.",
+            "MY",
+            "TH",
+            id="ms-negara-ini",
+        ),
+        pytest.param(
+            "en",
+            "Malaysia will work with Thailand on online scams.",
+            "MY",
+            "TH",
+            id="en-named",
+        ),
+    ],
+)
+def test_a_home_named_or_referred_to_keeps_the_other_member_as_counterpart(
+    code: str, text: str, home: str, counterpart: str
+) -> None:
+    found = _partners(code, text, home=home)
+    assert feature(the(found, counterpart), "home") == 0.0
+    assert feature(the(found, counterpart), "counterpart") == 1.0

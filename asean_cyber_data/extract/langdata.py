@@ -134,6 +134,9 @@ class LanguageFile(_Strict):
     name_words: int = _merged("own", "Words of a name after an honorific (uncased)", 2)
     speech_reach: int = _merged("own", "Characters from a name to its speech verb", 90)
     home_country: str | None = _merged("own", "Country a speaker speaks for by default")
+    home_references: Words = _merged(
+        "own", "Phrases naming the home country without its name ('nước ta', 'negara ini')", []
+    )
     native_name_word: str | None = _merged(
         "own",
         "A regex every word of a name written the language's own way matches whole "
@@ -550,6 +553,7 @@ class LanguagePack:
     grammars: tuple[InitiativeGrammar, ...]
     not_name_words: frozenset[str]
     home_country: str | None
+    home_references: tuple[str, ...]
     conjunctions: tuple[str, ...]
     title_conjunctions: tuple[str, ...]
     determiners: tuple[str, ...]
@@ -704,6 +708,7 @@ def pack(code: str) -> LanguagePack:
         grammars=_grammars(files),
         not_name_words=frozenset(words("not_name_words")),
         home_country=own.home_country,
+        home_references=tuple(own.home_references),
         conjunctions=words("conjunctions"),
         title_conjunctions=words("title_conjunctions"),
         determiners=words("determiners"),

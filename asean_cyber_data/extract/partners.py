@@ -13,7 +13,10 @@ are one candidate. Its features say how the text names it:
 - listed together with a cued partner ("Australia, the European Union and New Zealand");
 - in a sentence with a cooperation word of the relevance stage ("kerja sama", "hợp tác",
   "memorandum"), which a party named in passing lacks;
-- an ASEAN member, the speaker's own country, the only other member named.
+- an ASEAN member, the speaker's own country, the only other member named. The ASEAN
+  side ("home") is the speaker's country, else the outlet's or the language's — when
+  the text names it or refers to it ("nước ta", "negara ini"); else the member the
+  text names most, the country the story is about.
 
 The fitted model accepts the partners; the principal is the accepted one it is most
 sure of. ASEAN members are partners only in bilateral intra-ASEAN cooperation, which
@@ -28,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from .article import Article
+from .article import Article, phrase_regex
 from .candidates import UNFITTED, Candidate, FieldModel, accept
 from .langdata import LanguagePack, pack
 
@@ -218,6 +221,25 @@ class _Code:
         return sum(m.weight for m in self.mentions)
 
 
+def _about(article: Article, codes: dict[str, _Code], home: str | None) -> str | None:
+    """The ASEAN side of the article: ``home`` when the text names it (by name, or as
+    the language's "nước ta", "negara ini"), else the member it names most (then first).
+
+    A wire story on China and Laos in a Malaysian paper, an AFP report on Cambodia and
+    South Korea in Thai: the outlet's or the language's country is not in the story, and
+    the member the story is about is the ASEAN side (GUIDELINES: "the country the
+    article is about when nobody is quoted"), not a partner.
+    """
+    members = article.language.asean_members
+    present = [c for c, v in codes.items() if c in members and v.weight > 0]
+    if home in codes or not present:
+        return home
+    references = phrase_regex(article.language.home_references, re.IGNORECASE)
+    if references and references.search(article.text):
+        return home
+    return max(present, key=lambda c: (codes[c].weight, -codes[c].mentions[0].start))
+
+
 def candidates(
     article: Article,
     home: str | None,
@@ -243,6 +265,7 @@ def candidates(
     external = {c: v.weight for c, v in codes.items() if c not in members}
     top_external = max(external.values(), default=0.0)
     present_members = [c for c, v in codes.items() if c in members and v.weight > 0]
+    home = _about(article, codes, home)
     others = sorted((c for c in present_members if c != home), key=lambda c: -codes[c].weight)
     cued_codes = {c for c, v in codes.items() if any(m.cued and m.weight > 0 for m in v.mentions)}
     coordinated: set[str] = set()
