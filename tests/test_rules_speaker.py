@@ -658,6 +658,35 @@ FEATURES = [
         "last_title_word",
         id="last_title_word-en",
     ),
+    # Named only in a photo caption (a line with a photo credit), against named in the text.
+    pytest.param(
+        "vi",
+        ("Bộ trưởng Trần Văn Minh tại lễ ký. Ảnh: TTXVN\nHai bên hợp tác.", "Trần Văn Minh"),
+        ("Bộ trưởng Trần Văn Minh tại lễ ký.\nHai bên hợp tác. Ảnh: TTXVN", "Trần Văn Minh"),
+        "in_caption",
+        id="in_caption-vi",
+    ),
+    pytest.param(
+        "en",
+        ("Minister Jane Whitfield signs. (Photo: Reuters)\nTalks went on.", "Jane Whitfield"),
+        ("Minister Jane Whitfield signs.\nTalks went on. (Photo: Reuters)", "Jane Whitfield"),
+        "in_caption",
+        id="in_caption-en",
+    ),
+    pytest.param(
+        "id",
+        ("Menteri Budi Santoso di Jakarta. Foto: Antara\nKerja sama berlanjut.", "Budi Santoso"),
+        ("Menteri Budi Santoso di Jakarta.\nKerja sama berlanjut. Foto: Antara", "Budi Santoso"),
+        "in_caption",
+        id="in_caption-id",
+    ),
+    pytest.param(
+        "th",
+        ("นายสมชาย ใจดี ร่วมพิธีลงนาม (ภาพ: ไทยรัฐ)\nทั้งสองฝ่ายจะร่วมมือกัน", "สมชาย ใจดี"),
+        ("นายสมชาย ใจดี ร่วมพิธีลงนาม\nทั้งสองฝ่ายจะร่วมมือกัน (ภาพ: ไทยรัฐ)", "สมชาย ใจดี"),
+        "in_caption",
+        id="in_caption-th",
+    ),
 ]
 
 

@@ -154,6 +154,14 @@ def _regexes(code: str) -> dict[str, re.Pattern[str] | None]:
         if language.byline_cues
         else None,
         "conj": re.compile("|".join(re.escape(c) for c in (*language.conjunctions, "&"))),
+        "photo_credit": re.compile(
+            r"(?<![^\W_])(?:"
+            + "|".join(re.escape(c) for c in sorted(language.photo_cues, key=len, reverse=True))
+            + r")\s*[:：]",
+            re.IGNORECASE,
+        )
+        if language.photo_cues
+        else None,
     }
 
 
@@ -627,6 +635,21 @@ def _attribute_speech(
             person.quoted = True
 
 
+def _caption_lines(article: Article) -> frozenset[int]:
+    """Lines that carry a photo credit ("… chứng kiến Lễ ký kết. Ảnh: TTXVN", "(Foto:
+    Antara)"): captions, where the people pictured are named, not the people quoted."""
+    if "caption_lines" not in article.memo:
+        credit = _regexes(article.language.code)["photo_credit"]
+        text = article.text
+        article.memo["caption_lines"] = frozenset(
+            index
+            for index, (start, end) in enumerate(article.lines)
+            if credit is not None and credit.search(text, start, end)
+        )
+    lines: frozenset[int] = article.memo["caption_lines"]
+    return lines
+
+
 def _features(article: Article, person: Person, order: int, total: int) -> dict[str, float]:
     language, text = article.language, article.text
     first = person.mentions[0]
@@ -676,6 +699,9 @@ def _features(article: Article, person: Person, order: int, total: int) -> dict[
         "only_person": 1.0 if total == 1 else 0.0,
         "long_name": 1.0 if len(person.name) > 40 else 0.0,
         "glued_honorific": 1.0 if person.glued_before else 0.0,
+        "in_caption": 1.0
+        if all(article.line_index(s) in _caption_lines(article) for s, _e in person.mentions)
+        else 0.0,
     }
 
 
