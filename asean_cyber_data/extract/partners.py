@@ -221,17 +221,18 @@ class _Code:
         return sum(m.weight for m in self.mentions)
 
 
-def _about(article: Article, codes: dict[str, _Code], home: str | None) -> str | None:
+def _about(
+    article: Article, codes: dict[str, _Code], present: list[str], home: str | None
+) -> str | None:
     """The ASEAN side of the article: ``home`` when the text names it (by name, or as
-    the language's "nước ta", "negara ini"), else the member it names most (then first).
+    the language's "nước ta", "negara ini"), else the member of ``present`` (the members
+    named as parties) it names most, then first.
 
     A wire story on China and Laos in a Malaysian paper, an AFP report on Cambodia and
     South Korea in Thai: the outlet's or the language's country is not in the story, and
     the member the story is about is the ASEAN side (GUIDELINES: "the country the
     article is about when nobody is quoted"), not a partner.
     """
-    members = article.language.asean_members
-    present = [c for c, v in codes.items() if c in members and v.weight > 0]
     if home in codes or not present:
         return home
     references = phrase_regex(article.language.home_references, re.IGNORECASE)
@@ -265,7 +266,7 @@ def candidates(
     external = {c: v.weight for c, v in codes.items() if c not in members}
     top_external = max(external.values(), default=0.0)
     present_members = [c for c, v in codes.items() if c in members and v.weight > 0]
-    home = _about(article, codes, home)
+    home = _about(article, codes, present_members, home)
     others = sorted((c for c in present_members if c != home), key=lambda c: -codes[c].weight)
     cued_codes = {c for c, v in codes.items() if any(m.cued and m.weight > 0 for m in v.mentions)}
     coordinated: set[str] = set()

@@ -154,14 +154,7 @@ def _regexes(code: str) -> dict[str, re.Pattern[str] | None]:
         if language.byline_cues
         else None,
         "conj": re.compile("|".join(re.escape(c) for c in (*language.conjunctions, "&"))),
-        "photo_credit": re.compile(
-            r"(?<![^\W_])(?:"
-            + "|".join(re.escape(c) for c in sorted(language.photo_cues, key=len, reverse=True))
-            + r")\s*[:：]",
-            re.IGNORECASE,
-        )
-        if language.photo_cues
-        else None,
+        "photo": phrase_regex(language.photo_cues, re.IGNORECASE),
     }
 
 
@@ -635,16 +628,21 @@ def _attribute_speech(
             person.quoted = True
 
 
+#: What follows a photo cue that credits a photo ("Ảnh: TTXVN", "(Foto : Antara)").
+_CREDIT_COLON = re.compile(r"\s*[:：]")
+
+
 def _caption_lines(article: Article) -> frozenset[int]:
     """Lines that carry a photo credit ("… chứng kiến Lễ ký kết. Ảnh: TTXVN", "(Foto:
     Antara)"): captions, where the people pictured are named, not the people quoted."""
     if "caption_lines" not in article.memo:
-        credit = _regexes(article.language.code)["photo_credit"]
+        photo = _regexes(article.language.code)["photo"]
         text = article.text
         article.memo["caption_lines"] = frozenset(
             index
             for index, (start, end) in enumerate(article.lines)
-            if credit is not None and credit.search(text, start, end)
+            if photo is not None
+            and any(_CREDIT_COLON.match(text, m.end()) for m in photo.finditer(text, start, end))
         )
     lines: frozenset[int] = article.memo["caption_lines"]
     return lines
