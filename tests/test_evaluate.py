@@ -23,7 +23,7 @@ DEV_FLOORS = {
     "date": 0.92,
     "source": 0.94,
     "speaker": 0.85,
-    "speaker_country": 0.78,
+    "speaker_country": 0.80,
     "partner": 0.90,
     "partners": 0.87,
     "initiatives": 0.74,

@@ -847,6 +847,59 @@ SAIFUDDIN = (
             "BN",
             id="an-honour-one-state-confers-ms",
         ),
+        pytest.param(
+            "ms",
+            "Menteri Kewangan, Yang Berhormat Kolonel (B) Dato Paduka Seri Haji Awang Yusri "
+            "bin Haji Ahmad berkata kerjasama akan berkembang.",
+            "Yusri bin Haji Ahmad",
+            "MY",
+            "BN",
+            id="a-chain-of-honours-ms",
+        ),
+        pytest.param(
+            "en",
+            "Police Minister Lieutenant General (Rtd) Pehin Orang Kaya Hassan Daud said the "
+            "partnership would grow.",
+            "Hassan Daud",
+            "MY",
+            "BN",
+            id="a-chain-of-honours-en",
+        ),
+        pytest.param(
+            "en",
+            '"We will share threat data," said Maria Santos, head of Australia\'s cyber agency.',
+            "Maria Santos",
+            None,
+            "AU",
+            id="the-office-of-a-country-en",
+        ),
+        pytest.param(
+            "en",
+            "Minister of Foreign Affairs of Japan Kenji Sato said the two sides would train "
+            "investigators.",
+            "Kenji Sato",
+            "VN",
+            "JP",
+            id="the-ministry-of-a-country-en",
+        ),
+        pytest.param(
+            "en",
+            "Director General for Asia of the Indonesian Foreign Ministry Budi Santoso said "
+            "the two sides would train investigators.",
+            "Budi Santoso",
+            None,
+            "ID",
+            id="a-portfolio-then-the-state-en",
+        ),
+        pytest.param(
+            "en",
+            "Head of China and Korea Affairs at the Thai Foreign Ministry Somchai Wong said "
+            "the talks would continue.",
+            "Somchai Wong",
+            None,
+            "TH",
+            id="a-portfolio-of-countries-en",
+        ),
     ],
 )
 def test_speaker_country_is_the_country_served(

@@ -191,6 +191,9 @@ class LanguageFile(_Strict):
     publication_cues: Words = _merged("over_english", "Before a publication date", [])
     photo_cues: Words = _merged("over_english", "Before a photo credit", [])
     host_prepositions: Words = _merged("over_english", "Before a country: a post's place", [])
+    portfolio_prepositions: Words = _merged(
+        "over_english", "Before a country: the post's state, or its portfolio", []
+    )
     not_initiative_words: Words = _merged("over_english", "Venues and national bodies", [])
     institution_words: Words = _merged(
         "over_english", "Heads of bodies' names (Centre, Học viện): a body, rarely a mechanism", []
@@ -545,6 +548,7 @@ class LanguagePack:
     publication_cues: tuple[str, ...]
     photo_cues: tuple[str, ...]
     host_prepositions: tuple[str, ...]
+    portfolio_prepositions: tuple[str, ...]
     nationality_before: tuple[str, ...]
     aside_cues: tuple[str, ...]
     nationality_after: tuple[str, ...]
@@ -688,7 +692,9 @@ def pack(code: str) -> LanguagePack:
         citation_cues=words("citation_cues"),
         hypothetical_cues=words("hypothetical_cues"),
         titles=words("titles"),
-        honorifics=words("honorifics"),
+        # An honour only one state confers is an honorific too: a chain of them before a
+        # name ("Dato Paduka Seri Haji Awang ...") is read whole.
+        honorifics=tuple(dict.fromkeys((*words("honorifics"), *honorific_countries))),
         honorific_countries=honorific_countries,
         speech_verbs=words("speech_verbs"),
         fronted_speech=words("fronted_speech"),
@@ -700,6 +706,7 @@ def pack(code: str) -> LanguagePack:
         publication_cues=words("publication_cues"),
         photo_cues=words("photo_cues"),
         host_prepositions=words("host_prepositions"),
+        portfolio_prepositions=words("portfolio_prepositions"),
         nationality_before=words("nationality_before"),
         aside_cues=words("aside_cues"),
         nationality_after=words("nationality_after"),

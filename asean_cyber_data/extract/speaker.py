@@ -860,28 +860,57 @@ def _is_country(code: str, language: LanguagePack) -> bool:
     return len(code) == 2 and code not in language.organisations
 
 
+def _after(words: list[str], prepositions: tuple[str, ...], determiners: tuple[str, ...]) -> bool:
+    """The words before a country end with one of ``prepositions`` (and a determiner)."""
+    return bool(
+        (words and words[-1] in prepositions)
+        or (len(words) > 1 and words[-2] in prepositions and words[-1] in determiners)
+    )
+
+
+def _title_parties(article: Article, span: tuple[int, int]) -> list[str]:
+    """The parties a title at ``span`` names, or that are attached to it ("Japan's"), as
+    the post's own: not a post's place ("Ambassador to Indonesia"), and a country after a
+    portfolio preposition ("Director General of America and Europe") only after the
+    others."""
+    text, language = article.text, article.language
+    own: list[str] = []
+    portfolio: list[str] = []
+    joiners = {w for phrase in language.conjunctions for w in phrase.split()}
+    portfolio_end = -1  # where the last country after a portfolio preposition ends
+    for start, end, code in article.partners:
+        inside = span[0] <= start and end <= span[1]
+        attached = (
+            end <= span[0] and re.fullmatch(r"(?:['’]s)?\s*", text[end : span[0]]) is not None
+        )
+        if not (inside or attached):
+            continue
+        lead = text[max(span[0], start - 16) : start].lower().split()
+        if _after(lead, language.host_prepositions, language.determiners):
+            continue  # "Ambassador to Indonesia": the post's place, not the speaker's
+        gap = (
+            re.split(r"[\s,]+", text[portfolio_end:start].strip(" ,")) if portfolio_end >= 0 else []
+        )
+        if _after(lead, language.portfolio_prepositions, language.determiners) or (
+            gap and all(w in joiners for w in gap)  # "of China and Korea": one portfolio
+        ):
+            portfolio.append(code)
+            portfolio_end = end
+        else:
+            own.append(code)
+    return own + portfolio
+
+
 def speaker_country(article: Article, person: Person, outlet_country: str | None) -> str | None:
     """The country the speaker serves (see the module docstring), never a partner's by
     mere mention."""
     text, language = article.text, article.language
     span = person.title_span
     if span is not None:
-        for start, end, code in article.partners:
-            inside = span[0] <= start and end <= span[1]
-            attached = (
-                end <= span[0] and re.fullmatch(r"(?:['’]s)?\s*", text[end : span[0]]) is not None
-            )
-            if not (inside or attached):
-                continue
-            lead = text[max(span[0], start - 16) : start].lower().split()
-            if (lead and lead[-1] in language.host_prepositions) or (
-                len(lead) > 1
-                and lead[-2] in language.host_prepositions
-                and lead[-1] in language.determiners
-            ):
-                continue  # "Ambassador to Indonesia": the post's place, not the speaker's
+        named = _title_parties(article, span)
+        if named:
             # "Interpol Secretary-General": an organisation's officer serves no country.
-            return code if _is_country(code, language) else None
+            return named[0] if _is_country(named[0], language) else None
         title_words = text[span[0] : span[1]].split()
         if language.possessive_suffixes and any(
             w.rstrip(",").endswith(tuple(language.possessive_suffixes)) for w in title_words
