@@ -900,12 +900,59 @@ SAIFUDDIN = (
             "TH",
             id="a-portfolio-of-countries-en",
         ),
+        pytest.param(
+            "en",
+            "FBI Director Christopher Lane said the bureau would train investigators.",
+            "Christopher Lane",
+            "MY",
+            "US",
+            id="a-government-body-in-the-title-en",
+        ),
+        pytest.param(
+            "vi",
+            "Ông Christopher Lane, Giám đốc FBI, cho biết hai bên sẽ tăng cường hợp tác.",
+            "Christopher Lane",
+            "VN",
+            "US",
+            id="a-government-body-in-the-title-vi",
+        ),
+        pytest.param(
+            "ms",
+            "Ketua Pengarah KNPA, Kim Min-jun berkata kerjasama akan berkembang.",
+            "Kim Min-jun",
+            "MY",
+            "KR",
+            id="a-government-body-in-the-title-ms",
+        ),
+        pytest.param(
+            "ms",
+            "Jurucakap Kementerian Luar Negeri Thailand, Somchai Wong berkata dialog akan "
+            "diteruskan.",
+            "Somchai Wong",
+            "MY",
+            "TH",
+            id="a-generic-body-name-then-its-country-ms",
+        ),
     ],
 )
 def test_speaker_country_is_the_country_served(
     code: str, text: str, name: str, outlet: str | None, country: str | None
 ) -> None:
     assert _country(code, text, name, outlet) == country
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("en", "ASEAN Secretariat Deputy Secretary-General Maria Reyes said talks would go on."),
+        (
+            "id",
+            "Wakil Sekretaris Jenderal Sekretariat ASEAN Maria Reyes mengatakan dialog berlanjut.",
+        ),
+    ],
+)
+def test_an_intergovernmental_bodys_officer_does_not_serve_its_seat(code: str, text: str) -> None:
+    assert _country(code, text, "Maria Reyes", "MY") != "ID"  # the Secretariat sits in Jakarta
 
 
 @pytest.mark.parametrize("outlet", [None, "MY"], ids=["no-outlet", "outlet-MY"])

@@ -108,7 +108,9 @@ PublicationLanguage = Annotated[str, AfterValidator(_publication_language)]
 AliasLanguage = Annotated[str, AfterValidator(_project_language)]
 Year = Annotated[int, Field(ge=1945, le=2100)]
 
-OutletKind = Literal["agency", "newspaper", "broadcaster", "online", "government", "magazine"]
+OutletKind = Literal[
+    "agency", "newspaper", "broadcaster", "online", "government", "intergovernmental", "magazine"
+]
 MechanismKind = Literal[
     "meeting-series",
     "dialogue",

@@ -137,7 +137,8 @@ def _kind(canonical: str | None) -> dict[str, float]:
     outlet = outlet_named(canonical) if canonical else None
     if outlet is None:
         return {}
-    return {"government": 1.0} if outlet.kind == "government" else {"news_outlet": 1.0}
+    governing = outlet.kind in ("government", "intergovernmental")
+    return {"government": 1.0} if governing else {"news_outlet": 1.0}
 
 
 class _Proposer:

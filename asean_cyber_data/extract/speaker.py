@@ -17,8 +17,9 @@ a gazetteer word (a country, a place, an outlet), a headline's capitals. Those a
 features the fitted model weighs; it picks the principal or abstains.
 
 The speaker's ``country`` is the country they serve: a country or nationality inside
-their title ("Australian Ambassador", "Menteri Luar Negeri Rusia") or attached to it
-("Japan's minister"); none for an organisation's officer ("Interpol Secretary-General");
+their title ("Australian Ambassador", "Menteri Luar Negeri Rusia"), or attached to it
+("Japan's minister"), or the country of a government body of the registry the title
+names ("FBI Director"); none for an organisation's officer ("Interpol Secretary-General");
 else the one state that confers an honorific they bear ("Tan Sri", "Pehin");
 else, for a name written the language's own way (not "ông Scott Schelble" in
 Vietnamese), the outlet's member state, else the language's home country — never a
@@ -44,7 +45,7 @@ from .article import (
 )
 from .candidates import Candidate, FieldModel, Scored, best_value, rank
 from .langdata import LanguagePack, fold
-from .registry import place_names
+from .registry import outlet_named, place_names
 
 FIELD = "speaker"
 SPEECH_WINDOW_BEFORE = 70
@@ -868,6 +869,32 @@ def _after(words: list[str], prepositions: tuple[str, ...], determiners: tuple[s
     )
 
 
+def _parties_and_bodies(article: Article) -> list[tuple[int, int, str]]:
+    """The parties named, and the foreign government bodies of the registry named (as
+    their country: "FBI" → US, "KNPA" → KR), left to right.
+
+    Only a body outside ASEAN: a member's bodies go by generic names ("Kementerian Luar
+    Negeri" is Malaysia's, Indonesia's and, with "Vietnam" after it, Vietnam's), and a
+    member's official already defaults to the outlet's or the language's country. Not a
+    name trusted only in credit position ("Department of Home Affairs"), nor one a party
+    is named in or right after ("Australian Federal Police", "... Affairs of Japan")."""
+    text, language = article.text, article.language
+    found = list(article.partners)
+    for start, end, name in article.outlets:
+        outlet = outlet_named(name)
+        if (
+            outlet is None
+            or outlet.kind != "government"
+            or outlet.country in language.asean_members
+            or text[start:end] in outlet.position_only
+        ):
+            continue
+        beside = (text[e:start] if e <= start else text[end:s] for s, e, _code in article.partners)
+        if not any(not gap.strip(" ,") for gap in beside):  # inside, or right before/after
+            found.append((start, end, outlet.country))
+    return sorted(found)
+
+
 def _title_parties(article: Article, span: tuple[int, int]) -> list[str]:
     """The parties a title at ``span`` names, or that are attached to it ("Japan's"), as
     the post's own: not a post's place ("Ambassador to Indonesia"), and a country after a
@@ -878,7 +905,7 @@ def _title_parties(article: Article, span: tuple[int, int]) -> list[str]:
     portfolio: list[str] = []
     joiners = {w for phrase in language.conjunctions for w in phrase.split()}
     portfolio_end = -1  # where the last country after a portfolio preposition ends
-    for start, end, code in article.partners:
+    for start, end, code in _parties_and_bodies(article):
         inside = span[0] <= start and end <= span[1]
         attached = (
             end <= span[0] and re.fullmatch(r"(?:['’]s)?\s*", text[end : span[0]]) is not None
