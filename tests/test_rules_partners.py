@@ -97,6 +97,12 @@ def test_korea_alone_is_the_republic_of_korea_and_north_korea_stays_itself(
         pytest.param(
             "vi", "Đại sứ quán Anh tổ chức hội thảo về an ninh mạng.", "GB", id="vi-dai-su-quan"
         ),
+        pytest.param(
+            "vi",
+            "Đại sứ Đức tại Thái Lan Klaus Weber cho biết hai nước sẽ hợp tác.",
+            "DE",
+            id="vi-ambassador-to-a-place",
+        ),
         pytest.param("lo", "ລາວ ແລະ ເກົາຫຼີ ຮ່ວມມືກັນ", "KR", id="lo-korea"),
         pytest.param("lo", "ລາວ ແລະ ເກົາຫຼີເໜືອ", "KP", id="lo-north-korea"),
         pytest.param("my", "မြန်မာနှင့် ကိုရီးယား", "KR", id="my-korea"),

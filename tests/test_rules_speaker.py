@@ -917,6 +917,14 @@ SAIFUDDIN = (
             id="a-government-body-in-the-title-vi",
         ),
         pytest.param(
+            "vi",
+            "Đại sứ Anh tại Việt Nam John Smith cho biết hai bên sẽ tăng cường hợp tác.",
+            "John Smith",
+            "VN",
+            "GB",
+            id="an-ambassador-to-a-place-vi",
+        ),
+        pytest.param(
             "ms",
             "Ketua Pengarah KNPA, Kim Min-jun berkata kerjasama akan berkembang.",
             "Kim Min-jun",
