@@ -876,8 +876,16 @@ def _parties_and_bodies(article: Article) -> list[tuple[int, int, str]]:
     Only a body outside ASEAN: a member's bodies go by generic names ("Kementerian Luar
     Negeri" is Malaysia's, Indonesia's and, with "Vietnam" after it, Vietnam's), and a
     member's official already defaults to the outlet's or the language's country. Not a
-    name trusted only in credit position ("Department of Home Affairs"), nor one a party
-    is named in or right after ("Australian Federal Police", "... Affairs of Japan")."""
+    name trusted only in credit position ("Department of Home Affairs"), nor one with a
+    party named in it or right beside it ("Australian Federal Police", "Kementerian Luar
+    Negeri Vietnam"). Read once per article."""
+    if "title_bodies" not in article.memo:
+        article.memo["title_bodies"] = _find_parties_and_bodies(article)
+    found: list[tuple[int, int, str]] = article.memo["title_bodies"]
+    return found
+
+
+def _find_parties_and_bodies(article: Article) -> list[tuple[int, int, str]]:
     text, language = article.text, article.language
     found = list(article.partners)
     for start, end, name in article.outlets:
@@ -903,7 +911,7 @@ def _title_parties(article: Article, span: tuple[int, int]) -> list[str]:
     text, language = article.text, article.language
     own: list[str] = []
     portfolio: list[str] = []
-    joiners = {w for phrase in language.conjunctions for w in phrase.split()}
+    joiners = {w for p in (*language.conjunctions, *language.determiners) for w in p.split()}
     portfolio_end = -1  # where the last country after a portfolio preposition ends
     for start, end, code in _parties_and_bodies(article):
         inside = span[0] <= start and end <= span[1]
