@@ -25,7 +25,7 @@ DEV_FLOORS = {
     "speaker": 0.85,
     "speaker_country": 0.81,
     "partner": 0.91,
-    "partners": 0.86,
+    "partners": 0.88,
     "initiatives": 0.74,
     "relevance_precision": 0.94,
     "relevance_recall": 0.98,

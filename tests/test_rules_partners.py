@@ -413,6 +413,27 @@ FEATURES = [
         "cooperation_sentence",
         id="cooperation_sentence-th",
     ),
+    pytest.param(
+        "en",
+        ("ASEAN met Australia, China, India, Japan and Korea on cybercrime.", "JP"),
+        ("ASEAN met Japan and Korea on cybercrime; China sent a note.", "JP"),
+        "enumerated",
+        id="enumerated-en",
+    ),
+    pytest.param(
+        "ms",
+        ("ASEAN bertemu Australia, China, India, Jepun dan Korea mengenai jenayah siber.", "JP"),
+        ("ASEAN bertemu Jepun dan Korea mengenai jenayah siber.", "JP"),
+        "enumerated",
+        id="enumerated-ms",
+    ),
+    pytest.param(
+        "vi",
+        ("ASEAN họp với Úc, Trung Quốc, Ấn Độ, Nhật Bản và Hàn Quốc về tội phạm mạng.", "JP"),
+        ("ASEAN họp với Nhật Bản và Hàn Quốc về tội phạm mạng.", "JP"),
+        "enumerated",
+        id="enumerated-vi",
+    ),
 ]
 
 

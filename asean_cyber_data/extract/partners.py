@@ -149,6 +149,12 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+#: Distinct parties in one list ("Australia, China, India, Japan and Korea") from which
+#: the list is an enumeration of participants (feature ``enumerated``); three measured
+#: lower (cross-validated partners F1 0.934 against 0.944).
+ENUMERATION = 4
+
+
 def _mentions(article: Article) -> list[_Mention]:
     text, language = article.text, article.language
     found = article.partners
@@ -276,6 +282,14 @@ def candidates(
             for o in mentions
         ):
             coordinated.add(m.code)
+    # Chains of parties in one list: how many distinct parties each mention's list names.
+    chains: list[list[_Mention]] = []
+    for m in mentions:
+        if chains and _coordinated(text, chains[-1][-1], m, language):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    listed = {id(m): len({x.code for x in chain}) for chain in chains for m in chain}
     total = sum(v.weight for v in codes.values()) or 1.0
     cooperating = {article.sentence_at(start) for start, _end in cooperation_terms}
     found = []
@@ -301,6 +315,7 @@ def candidates(
             "all_aside": 1.0 if all(m.aside for m in ms) else 0.0,
             "hypothetical": 1.0 if all(m.hypothetical for m in ms) else 0.0,
             "zero_weight": 1.0 if weight == 0 else 0.0,
+            "enumerated": 1.0 if all(listed.get(id(m), 1) >= ENUMERATION for m in ms) else 0.0,
             "position": round(first / max(1, len(text)), 4),
             "headline": 1.0 if article.line_index(first) == 0 and len(article.lines) > 2 else 0.0,
             "first_named": 1.0 if order == 0 else 0.0,
