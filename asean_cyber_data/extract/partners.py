@@ -10,7 +10,8 @@ are one candidate. Its features say how the text names it:
 - cited as a source ("according to", "laporan Interpol"), people's nationality
   ("Chinese nationals"), in an aside about other cooperation ("separately"), in a
   question or hypothetical ("whether");
-- listed together with a cued partner ("Australia, the European Union and New Zealand");
+- listed together with a cued partner ("Australia, the European Union and New Zealand"),
+  or named only in a list of four or more parties (an enumeration of participants);
 - in a sentence with a cooperation word of the relevance stage ("kerja sama", "hợp tác",
   "memorandum"), which a party named in passing lacks;
 - an ASEAN member, the speaker's own country, the only other member named. The ASEAN
