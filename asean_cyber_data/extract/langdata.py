@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any, Literal
 
 import ahocorasick_rs
@@ -565,6 +565,12 @@ class LanguagePack:
     boilerplate_lines: re.Pattern[str] | None = None
     boilerplate_tail: re.Pattern[str] | None = None
     raw: LanguageFile = field(default_factory=lambda: LanguageFile(code="xx", name="none"))
+
+    @cached_property
+    def list_words(self) -> frozenset[str]:
+        """The words that may stand between two items of one list ("and", "the", "và"):
+        the conjunctions' and determiners' words."""
+        return frozenset(w for p in (*self.conjunctions, *self.determiners) for w in p.split())
 
 
 def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:

@@ -212,10 +212,7 @@ def _coordinated(text: str, a: _Mention, b: _Mention, language: LanguagePack) ->
     if len(gap) > 40:
         return False
     words = [w for w in re.split(r"[\s,()]+", gap) if w]
-    allowed = {
-        w for phrase in (*language.conjunctions, *language.determiners) for w in phrase.split()
-    }
-    return all(w in allowed for w in words)
+    return all(w in language.list_words for w in words)
 
 
 @dataclass

@@ -911,7 +911,6 @@ def _title_parties(article: Article, span: tuple[int, int]) -> list[str]:
     text, language = article.text, article.language
     own: list[str] = []
     portfolio: list[str] = []
-    joiners = {w for p in (*language.conjunctions, *language.determiners) for w in p.split()}
     portfolio_end = -1  # where the last country after a portfolio preposition ends
     for start, end, code in _parties_and_bodies(article):
         inside = span[0] <= start and end <= span[1]
@@ -927,7 +926,7 @@ def _title_parties(article: Article, span: tuple[int, int]) -> list[str]:
             re.split(r"[\s,]+", text[portfolio_end:start].strip(" ,")) if portfolio_end >= 0 else []
         )
         if _after(lead, language.portfolio_prepositions, language.determiners) or (
-            gap and all(w in joiners for w in gap)  # "of China and Korea": one portfolio
+            gap and all(w in language.list_words for w in gap)  # "of China and Korea"
         ):
             portfolio.append(code)
             portfolio_end = end
