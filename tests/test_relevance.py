@@ -59,6 +59,15 @@ ON_TOPIC = {
         "JAKARTA, 3 Juni 2024 — Indonesia dan Australia sepakat bekerja sama memberantas "
         "kejahatan telekomunikasi lintas negara dan meningkatkan keamanan daring, kata Kapolri."
     ),
+    # Data breaches and computer crime, named in Malay and Indonesian without "siber".
+    "ms_breach.txt": (
+        "BANDAR SERI BEGAWAN, 5 Ogos 2024 — Brunei dan Singapura bersetuju bekerjasama "
+        "menangani pelanggaran data dan jenayah komputer, kata Menteri Pengangkutan."
+    ),
+    "id_breach.txt": (
+        "JAKARTA, 6 Agustus 2024 — Indonesia dan Korea Selatan sepakat bekerja sama mencegah "
+        "pelanggaran data dan kejahatan komputer di sektor perbankan, kata Menteri."
+    ),
     "vi_on.txt": (
         "Hà Nội, ngày 5/6/2023 - Việt Nam và Nhật Bản nhất trí tăng cường hợp tác an ninh "
         "mạng và phòng, chống tội phạm mạng, Thứ trưởng Bộ Công an cho biết tại hội đàm. "
