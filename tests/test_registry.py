@@ -21,6 +21,7 @@ from asean_cyber_data.extract.registry import (
     ValidationError,
     load_mechanisms,
     load_outlets,
+    mechanism_matcher,
     mechanisms,
     outlets,
 )
@@ -103,6 +104,39 @@ def test_aliases_are_kept_by_language() -> None:
     assert "Hội nghị Cấp cao ASEAN" in summit.aliases["vi"]
 
 
+#: An invented sentence of each language, around a name: (before, after).
+SENTENCE_AROUND = {
+    "en": ("Officials took part in the ", " last week."),
+    "ms": ("Pegawai menghadiri ", " minggu lalu."),
+    "id": ("Pejabat menghadiri ", " pekan lalu."),
+    "vi": ("Các quan chức tham dự ", " tuần trước."),
+    "th": ("เจ้าหน้าที่เข้าร่วม", "เมื่อสัปดาห์ที่แล้ว"),
+    "km": ("មន្ត្រីបានចូលរួម", "កាលពីសប្តាហ៍មុន។"),
+    "lo": ("ເຈົ້າໜ້າທີ່ໄດ້ເຂົ້າຮ່ວມ", "ໃນອາທິດແລ້ວນີ້."),
+    "my": ("အရာရှိများသည် ", " သို့ တက်ရောက်ခဲ့သည်။"),
+    "tl": ("Dumalo ang mga opisyal sa ", " noong nakaraang linggo."),
+    "fr": ("Les responsables ont participé au ", " la semaine dernière."),
+}
+
+
+def test_every_name_of_the_registry_is_found_as_its_mechanism_in_its_language() -> None:
+    """Each name, acronym and alias, written in a sentence of its language (Thai, Khmer,
+    Lao with no space around it), is matched whole and resolves to its own entry: no
+    other entry's longer form swallows it, no boundary rule of the script hides it."""
+    matcher = mechanism_matcher()
+    lost = []
+    for entry in mechanisms():
+        forms = [("en", name) for name in (entry.name, *entry.acronyms)]
+        forms += [(code, alias) for code, aliases in entry.aliases.items() for alias in aliases]
+        for code, form in forms:
+            before, after = SENTENCE_AROUND[code]
+            text = before + form + after
+            span = (len(before), len(before) + len(form), entry.id)
+            if span not in matcher.finditer(text):
+                lost.append((entry.id, code, form))
+    assert not lost
+
+
 def test_numbered_sessions_give_their_year() -> None:
     by_id = {m.id: m for m in mechanisms()}
     assert by_id["asean-summit"].sessions is not None
@@ -160,8 +194,8 @@ MECHANISM_ERRORS = [
     ("lowercase code", "  partners: [CN, JP, KR]", "  partners: [cn, JP, KR]"),
     (
         "alias language without data",
-        "    ms: [Sidang Kemuncak ASEAN]",
-        "    zz: [Sidang Kemuncak ASEAN]",
+        "    ms: [Sidang Kemuncak ASEAN",
+        "    zz: [Sidang Kemuncak ASEAN",
     ),
     ("form of two mechanisms", "  acronyms: [AMM Retreat]", "  acronyms: [AMMTC]"),
     ("unknown kind", "  kind: meeting-series\n", "  kind: summit\n"),
