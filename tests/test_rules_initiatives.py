@@ -487,6 +487,48 @@ def test_a_registry_name_of_three_words_or_more_is_found_in_any_case(
 
 
 @pytest.mark.parametrize(
+    ("code", "text", "value", "identifier"),
+    [
+        pytest.param(
+            "vi",
+            "Việt Nam ký Công ước Liên Hợp Quốc Về Chống Tội Phạm Mạng tại Hà Nội.",
+            "Công ước Liên Hợp Quốc Về Chống Tội Phạm Mạng",
+            "un-cybercrime-convention",
+            id="vi-title-case",
+        ),
+        pytest.param(
+            "id",
+            "Kapolri hadir di Pertemuan Tingkat Menteri ASEAN Tentang Kejahatan Transnasional.",
+            "Pertemuan Tingkat Menteri ASEAN Tentang Kejahatan Transnasional",
+            "ammtc",
+            id="id-capitalised-preposition",
+        ),
+        pytest.param(
+            "ms",
+            "Menteri hadir di Mesyuarat Menteri ASEAN Mengenai Jenayah Rentas Sempadan semalam.",
+            "Mesyuarat Menteri ASEAN Mengenai Jenayah Rentas Sempadan",
+            "ammtc",
+            id="ms-capitalised-preposition",
+        ),
+        pytest.param(
+            "en",
+            "Police chiefs met at the ASEAN Ministers' Meeting On Transnational Crime in Manila.",
+            "ASEAN Ministers' Meeting On Transnational Crime",
+            "ammtc",
+            id="en-headline-case",
+        ),
+    ],
+)
+def test_a_registry_name_is_found_where_the_text_capitalises_a_word_it_does_not(
+    code: str, text: str, value: str, identifier: str
+) -> None:
+    """Writers and headlines capitalise the words of a name each their own way: a word
+    the registry writes in lower case, capitalised in the text, is the same name."""
+    candidate = the(_initiatives(code, text), value, "registry")
+    assert candidate.data["id"] == identifier
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param(

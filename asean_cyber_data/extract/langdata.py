@@ -341,8 +341,8 @@ class PhraseMatcher:
     ) -> None:
         """``handles``: a phrase right after ``@`` or ``.`` is part of a handle or a
         domain, not a mention (without it, only a word character before it is).
-        ``case_blind`` maps phrases to values also matched where the text writes in
-        lower case a word the phrase capitalises."""
+        ``case_blind`` maps phrases to values also matched where the text writes a word
+        of the phrase with its initial in the other case."""
         self.values = values
         self._joins_left = _joins_left if handles else _is_word_char
         self._exact = _Automaton(values)
@@ -356,11 +356,12 @@ class PhraseMatcher:
     ) -> PhraseMatcher:
         """``values`` maps each phrase to its value; ``all_caps`` also matches each
         phrase in capitals (headlines, sign-offs); a phrase of ``case_blind_words`` words
-        or more (0: none) also matches where the text writes in lower case a word the
-        phrase capitalises, as running text writes the name of a meeting or a body
-        ("the interpol general assembly", "sidang umum Interpol", "mesyuarat
-        menteri-menteri ASEAN"): a run of that many words is the name in any case, where
-        one or two words may be ordinary words."""
+        or more (0: none) also matches where the text writes a word of it with the other
+        initial, as running text writes the name of a meeting or a body ("the interpol
+        general assembly", "sidang umum Interpol", "mesyuarat menteri-menteri ASEAN")
+        and headlines capitalise it ("Công ước Liên Hợp Quốc Về Chống Tội Phạm Mạng"): a
+        run of that many words is the name in any case, where one or two words may be
+        ordinary words."""
         expanded: dict[str, str] = {}
         blind: dict[str, str] = {}
         for phrase, value in values.items():
@@ -383,7 +384,7 @@ class PhraseMatcher:
                 for start, end, value, phrase in self._matches(
                     self._case_blind, _lower_in_place(text), text
                 )
-                if _lowers_a_capital(text[start:end], self._written[phrase])
+                if _writes_another_initial(text[start:end], self._written[phrase])
             ]
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
@@ -434,15 +435,25 @@ class _Automaton:
         return found
 
 
-def _lowers_a_capital(written: str, phrase: str) -> bool:
-    """The text writes in lower case a word the phrase capitalises ("sidang umum
-    Interpol" for "Sidang Umum Interpol"). A name the text capitalises throughout is the
+#: What separates the words of a name whose initials are compared: spaces and hyphens
+#: ("Menteri-menteri" has two words).
+_NAME_WORD_BREAKS = re.compile(r"[\s\-\u2010\u2011\u2013]+")
+
+
+def _writes_another_initial(written: str, phrase: str) -> bool:
+    """The text writes a word of the phrase with its initial in the other case: lower
+    where the phrase capitalises ("sidang umum Interpol" for "Sidang Umum Interpol"), or
+    capital where it does not ("Công ước Liên Hợp Quốc" for "Công ước Liên hợp quốc",
+    "Menteri-Menteri" for "Menteri-menteri"): writers and headlines capitalise a name
+    each their own way. A name the text writes with the phrase's own initials is the
     exact matcher's and the name grammar's: in any case, "Asean Ministerial Meeting"
-    inside "Special Asean Ministerial Meeting on the Rise of …" would be taken for
-    the registry's name, where the text writes a longer one."""
+    inside "Special Asean Ministerial Meeting on …" would be taken for the registry's
+    name, where the text writes a longer one."""
     return any(
-        w[:1].islower() and p[:1].isupper()
-        for w, p in zip(written.split(), phrase.split(), strict=False)
+        w[:1].islower() != p[:1].islower()
+        for w, p in zip(
+            _NAME_WORD_BREAKS.split(written), _NAME_WORD_BREAKS.split(phrase), strict=False
+        )
     )
 
 
