@@ -25,7 +25,7 @@ from .langdata import (
     PhraseMatcher,
     trie_pattern,
 )
-from .registry import mechanism_matcher, outlet_hits
+from .registry import mechanism_matcher, outlet_hits, outlet_named
 
 #: Thai, Lao, Khmer, Myanmar and other decimal digits → ASCII, one character for one,
 #: so offsets in the translated text are offsets in the original.
@@ -287,6 +287,34 @@ class Article:
     def outlets(self) -> list[Hit]:
         """Outlets of the registry named by name, alias or domain (value: canonical name)."""
         return outlet_hits(self.text)
+
+    @cached_property
+    def foreign_bodies(self) -> list[Hit]:
+        """The government bodies of the outlet registry outside ASEAN named, as their
+        country ("FBI" → US, "KNPA" → KR): a party named by one of its bodies.
+
+        Only a body outside ASEAN: a member's bodies go by generic names ("Kementerian
+        Luar Negeri" is Malaysia's, Indonesia's and, with "Vietnam" after it, Vietnam's).
+        Not a name trusted only in credit position ("Department of Home Affairs"), nor
+        one with a party named in it or right beside it ("Australian Federal Police",
+        "Kementerian Luar Negeri Vietnam"): that party is named already."""
+        found = []
+        for start, end, name in self.outlets:
+            outlet = outlet_named(name)
+            if (
+                outlet is None
+                or outlet.kind != "government"
+                or outlet.country in self.language.asean_members
+                or self.text[start:end] in outlet.position_only
+            ):
+                continue
+            beside = (
+                self.text[e:start] if e <= start else self.text[end:s]
+                for s, e, _code in self.partners
+            )
+            if not any(not gap.strip(" ,") for gap in beside):  # inside, or right beside
+                found.append((start, end, outlet.country))
+        return found
 
     @cached_property
     def mechanisms(self) -> list[Hit]:

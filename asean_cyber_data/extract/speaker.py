@@ -45,7 +45,7 @@ from .article import (
 )
 from .candidates import Candidate, FieldModel, Scored, best_value, rank
 from .langdata import LanguagePack, fold
-from .registry import outlet_named, place_names
+from .registry import place_names
 
 FIELD = "speaker"
 SPEECH_WINDOW_BEFORE = 70
@@ -871,36 +871,10 @@ def _after(words: list[str], prepositions: tuple[str, ...], determiners: tuple[s
 
 def _parties_and_bodies(article: Article) -> list[tuple[int, int, str]]:
     """The parties named, and the foreign government bodies of the registry named (as
-    their country: "FBI" → US, "KNPA" → KR), left to right.
-
-    Only a body outside ASEAN: a member's bodies go by generic names ("Kementerian Luar
-    Negeri" is Malaysia's, Indonesia's and, with "Vietnam" after it, Vietnam's), and a
-    member's official already defaults to the outlet's or the language's country. Not a
-    name trusted only in credit position ("Department of Home Affairs"), nor one with a
-    party named in it or right beside it ("Australian Federal Police", "Kementerian Luar
-    Negeri Vietnam"). Read once per article."""
-    if "title_bodies" not in article.memo:
-        article.memo["title_bodies"] = _find_parties_and_bodies(article)
-    found: list[tuple[int, int, str]] = article.memo["title_bodies"]
-    return found
-
-
-def _find_parties_and_bodies(article: Article) -> list[tuple[int, int, str]]:
-    text, language = article.text, article.language
-    found = list(article.partners)
-    for start, end, name in article.outlets:
-        outlet = outlet_named(name)
-        if (
-            outlet is None
-            or outlet.kind != "government"
-            or outlet.country in language.asean_members
-            or text[start:end] in outlet.position_only
-        ):
-            continue
-        beside = (text[e:start] if e <= start else text[end:s] for s, e, _code in article.partners)
-        if not any(not gap.strip(" ,") for gap in beside):  # inside, or right before/after
-            found.append((start, end, outlet.country))
-    return sorted(found)
+    their country: "FBI" → US, "KNPA" → KR; :attr:`Article.foreign_bodies`), left to
+    right. A member's official already defaults to the outlet's or the language's
+    country."""
+    return sorted([*article.partners, *article.foreign_bodies])
 
 
 def _title_parties(article: Article, span: tuple[int, int]) -> list[str]:
