@@ -24,7 +24,7 @@ DEV_FLOORS = {
     "source": 0.94,
     "speaker": 0.85,
     "speaker_country": 0.81,
-    "partner": 0.91,
+    "partner": 0.92,
     "partners": 0.88,
     "initiatives": 0.75,
     "relevance_precision": 0.94,

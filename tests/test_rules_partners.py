@@ -665,3 +665,64 @@ def test_a_home_named_or_referred_to_keeps_the_other_member_as_counterpart(
     found = _partners(code, text, home=home)
     assert feature(the(found, counterpart), "home") == 0.0
     assert feature(the(found, counterpart), "counterpart") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "party", "body"),
+    [
+        pytest.param(
+            "en",
+            "Malaysian police worked with the FBI to dismantle a scam ring.",
+            "US",
+            "FBI",
+            id="en",
+        ),
+        pytest.param(
+            "ms",
+            "Polis Diraja Malaysia bekerjasama dengan FBI menumpaskan sindiket penipuan.",
+            "US",
+            "FBI",
+            id="ms",
+        ),
+        pytest.param(
+            "vi",
+            "Bộ Công an phối hợp với FBI triệt phá đường dây lừa đảo trực tuyến.",
+            "US",
+            "FBI",
+            id="vi",
+        ),
+        pytest.param(
+            "id",
+            "Polri bekerja sama dengan KNPA memberantas penipuan daring.",
+            "KR",
+            "KNPA",
+            id="id",
+        ),
+    ],
+)
+def test_a_party_named_only_by_its_government_body_is_a_candidate(
+    code: str, text: str, party: str, body: str
+) -> None:
+    """ "Worked with the FBI" names the United States as a party: a foreign government
+    body of the registry is a mention of its country, kept as evidence, feature ``body``."""
+    candidate = the(_partners(code, text), party)
+    start, end = candidate.data["spans"][0]
+    assert text[start:end] == body
+    assert feature(candidate, "body") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        # the party is named inside the body's name: a mention by name, not by a body
+        pytest.param("The Australian Federal Police trained Thai officers.", [], id="party-inside"),
+        # a member's own bodies are the ASEAN side's, never a partner's mention
+        pytest.param("BSSN and MCMC met the FBI on incident response.", ["US"], id="members"),
+    ],
+)
+def test_only_a_foreign_body_without_its_party_beside_is_a_mention(
+    text: str, bodies: list[str]
+) -> None:
+    assert [code for _s, _e, code in article("en", text).foreign_bodies] == bodies
+    named_by_body = [c.value for c in _partners("en", text) if feature(c, "body")]
+    assert named_by_body == bodies

@@ -1,10 +1,12 @@
 """External partners: who ASEAN (or a member) cooperates with, principal first.
 
 The rule ``gazetteer`` proposes every country and organisation the text names (CLDR
-names plus each language file's names, adjectives and capitals); mentions of one code
-are one candidate. Its features say how the text names it:
+names plus each language file's names, adjectives and capitals), and every foreign
+country it names through one of its government bodies of the outlet registry ("worked
+with the FBI" → US, "KNPA" → KR); mentions of one code are one candidate. Its features
+say how the text names it:
 
-- how often, how early, in the headline;
+- how often, how early, in the headline; through a body (``body``);
 - after a cooperation cue ("with", "dengan", "phối hợp", "ร่วมกับ") or joined to ASEAN
   ("ASEAN-EU", "ASEAN và EU", "Japan and ASEAN") or to a member ("Malaysia-Japan");
 - cited as a source ("according to", "laporan Interpol"), people's nationality
@@ -63,6 +65,7 @@ class _Mention:
     citation: bool = False
     aside: bool = False
     hypothetical: bool = False
+    body: bool = False
 
     @property
     def weight(self) -> float:
@@ -157,8 +160,11 @@ ENUMERATION = 4
 
 
 def _mentions(article: Article) -> list[_Mention]:
+    """Every mention of a party: by its name, or by one of its government bodies
+    ("FBI", "KNPA": :attr:`Article.foreign_bodies`)."""
     text, language = article.text, article.language
-    found = article.partners
+    bodies = set(article.foreign_bodies)
+    found = sorted([*article.partners, *bodies])
     patterns = _patterns(language.code)
     members = language.asean_members
     mentions: list[_Mention] = []
@@ -172,7 +178,7 @@ def _mentions(article: Article) -> list[_Mention]:
             continue
         before = text[max(0, start - 40) : start]
         after = text[end : end + 20]
-        m = _Mention(start, end, code)
+        m = _Mention(start, end, code, body=(start, end, code) in bodies)
         m.cued = _cue_ends_at(article, start, language.cooperation_cues, language.determiners)
         m.joined = bool(
             patterns["joined_before"].search(before) or patterns["joined_after"].match(after)
@@ -314,6 +320,7 @@ def candidates(
             "hypothetical": 1.0 if all(m.hypothetical for m in ms) else 0.0,
             "zero_weight": 1.0 if weight == 0 else 0.0,
             "enumerated": 1.0 if all(listed.get(id(m), 1) >= ENUMERATION for m in ms) else 0.0,
+            "body": 1.0 if any(m.body for m in ms) else 0.0,
             "position": round(first / max(1, len(text)), 4),
             "headline": 1.0 if article.line_index(first) == 0 and len(article.lines) > 2 else 0.0,
             "first_named": 1.0 if order == 0 else 0.0,
