@@ -1216,3 +1216,31 @@ def test_a_word_that_joins_two_people_ends_the_first_ones_title(
 ) -> None:
     """ "bersama", "together with" join two people, "and" / "dan" the words of one title."""
     assert the(speaker.candidates(article(code, text)), name).data["person"].title == title
+
+
+#: (language, invented sentence, person, the features its words give): a title of office
+#: or a rank before the name, an attribution verb after it — each language's own words.
+LANGUAGE_WORDS = [
+    pytest.param(
+        "vi",
+        "Tổng cục trưởng Trần Văn Hải cho hay hai bên sẽ tăng cường hợp tác.",
+        "Trần Văn Hải",
+        ("title", "speech_after"),
+        id="vi-title-verb",
+    ),
+    pytest.param(
+        "vi",
+        "Phó Đô đốc Trần Văn Hải nói thêm rằng hai bên sẽ hợp tác.",
+        "Trần Văn Hải",
+        ("honorific", "speech_after"),
+        id="vi-rank-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "name", "features"), LANGUAGE_WORDS)
+def test_a_languages_titles_ranks_and_attribution_verbs_mark_the_person(
+    code: str, text: str, name: str, features: tuple[str, ...]
+) -> None:
+    found = the(_speaker(code, text), name)
+    assert all(feature(found, f) == 1.0 for f in features), found.features
