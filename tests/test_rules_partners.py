@@ -726,3 +726,25 @@ def test_only_a_foreign_body_without_its_party_beside_is_a_mention(
     assert [code for _s, _e, code in article("en", text).foreign_bodies] == bodies
     named_by_body = [c.value for c in _partners("en", text) if feature(c, "body")]
     assert named_by_body == bodies
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "bodies"),
+    [
+        pytest.param(
+            "en", "Thai police worked with Homeland Security Investigations on it.", ["US"], id="en"
+        ),
+        pytest.param(
+            "ms", "KOICA membiayai latihan keselamatan siber di Kuala Lumpur.", ["KR"], id="ms"
+        ),
+        pytest.param("vi", "GIZ hỗ trợ Việt Nam đào tạo về an ninh mạng.", ["DE"], id="vi"),
+        # an acronym with other meanings is trusted only in credit position
+        pytest.param(
+            "en", "The NCA and the NSA were not mentioned by name here.", [], id="acronyms"
+        ),
+    ],
+)
+def test_the_registrys_foreign_bodies_are_read_in_any_language(
+    code: str, text: str, bodies: list[str]
+) -> None:
+    assert [c for _s, _e, c in article(code, text).foreign_bodies] == bodies
