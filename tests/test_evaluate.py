@@ -22,7 +22,7 @@ DEV_FLOORS = {
     "language": 0.98,
     "date": 0.92,
     "source": 0.94,
-    "speaker": 0.85,
+    "speaker": 0.86,
     "speaker_country": 0.81,
     "partner": 0.92,
     "partners": 0.88,
