@@ -434,6 +434,28 @@ FEATURES = [
         "enumerated",
         id="enumerated-vi",
     ),
+    # the party is where a city is: a venue, not a party
+    pytest.param(
+        "en",
+        ("ASEAN and Japan met in Bangkok, Thailand, on cybercrime.", "TH"),
+        ("ASEAN will work with Thailand on cybercrime.", "TH"),
+        "venue",
+        id="venue-en",
+    ),
+    pytest.param(
+        "ms",
+        ("ASEAN dan Jepun bermesyuarat di Bangkok, Thailand mengenai jenayah siber.", "TH"),
+        ("ASEAN bekerjasama dengan Thailand mengenai jenayah siber.", "TH"),
+        "venue",
+        id="venue-ms",
+    ),
+    pytest.param(
+        "vi",
+        ("ASEAN và Nhật Bản họp tại Hà Nội, Việt Nam về tội phạm mạng.", "VN"),
+        ("ASEAN hợp tác với Việt Nam về tội phạm mạng.", "VN"),
+        "venue",
+        id="venue-vi",
+    ),
 ]
 
 
@@ -748,3 +770,10 @@ def test_the_registrys_foreign_bodies_are_read_in_any_language(
     code: str, text: str, bodies: list[str]
 ) -> None:
     assert [c for _s, _e, c in article(code, text).foreign_bodies] == bodies
+
+
+def test_a_city_that_is_also_a_party_makes_no_venue() -> None:
+    """ "Singapore, Malaysia and Japan": Singapore is a party here, not a city before
+    the country it is in."""
+    found = the(_partners("en", "Singapore, Malaysia and Japan agreed to cooperate."), "MY")
+    assert feature(found, "venue") == 0.0

@@ -25,7 +25,7 @@ from .langdata import (
     PhraseMatcher,
     trie_pattern,
 )
-from .registry import mechanism_matcher, outlet_hits, outlet_named
+from .registry import mechanism_matcher, outlet_hits, outlet_named, place_matcher
 
 #: Thai, Lao, Khmer, Myanmar and other decimal digits → ASCII, one character for one,
 #: so offsets in the translated text are offsets in the original.
@@ -287,6 +287,13 @@ class Article:
     def outlets(self) -> list[Hit]:
         """Outlets of the registry named by name, alias or domain (value: canonical name)."""
         return outlet_hits(self.text)
+
+    @cached_property
+    def places(self) -> list[Hit]:
+        """Cities and capitals of the place registry named (value: country code, or
+        ``world``), the ones that are also a party's name ("Singapore") left out."""
+        parties = {(s, e) for s, e, _code in self.partners}
+        return [hit for hit in place_matcher().finditer(self.text) if hit[:2] not in parties]
 
     @cached_property
     def foreign_bodies(self) -> list[Hit]:

@@ -9,7 +9,8 @@ say how the text names it:
 - how often, how early, in the headline; through a body (``body``);
 - after a cooperation cue ("with", "dengan", "phối hợp", "ร่วมกับ") or joined to ASEAN
   ("ASEAN-EU", "ASEAN và EU", "Japan and ASEAN") or to a member ("Malaysia-Japan");
-- cited as a source ("according to", "laporan Interpol"), people's nationality
+- named as where a city is ("Bangkok, Thailand": ``venue``), cited as a source
+  ("according to", "laporan Interpol"), people's nationality
   ("Chinese nationals"), in an aside about other cooperation ("separately"), in a
   question or hypothetical ("whether");
 - listed together with a cued partner ("Australia, the European Union and New Zealand"),
@@ -66,6 +67,7 @@ class _Mention:
     aside: bool = False
     hypothetical: bool = False
     body: bool = False
+    venue: bool = False
 
     @property
     def weight(self) -> float:
@@ -153,6 +155,9 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     }
 
 
+#: What may stand between a city and the country it is in: a comma and spaces.
+_PLACE_GAP = re.compile(r"\s*,\s*|\s+")
+
 #: Distinct parties in one list ("Australia, China, India, Japan and Korea") from which
 #: the list is an enumeration of participants (feature ``enumerated``); three measured
 #: lower (cross-validated partners F1 0.934 against 0.944).
@@ -204,11 +209,24 @@ def _mentions(article: Article) -> list[_Mention]:
             or patterns["nationality_after"].match(text, end, end + 40)
         )  # "Chinese nationals", "warga negara China": people, not a partner
         m.citation = _cue_ends_at(article, start, language.citation_cues, language.determiners)
+        m.venue = _after_a_place(article, start)
         sentence = article.sentence_at(start)
         m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1]))
         m.hypothetical = bool(patterns["hypothetical"].search(text, sentence[0], sentence[1]))
         mentions.append(m)
     return mentions
+
+
+def _after_a_place(article: Article, start: int) -> bool:
+    """The party is named as where a city is ("Bangkok, Thailand", "di Kuala Lumpur,
+    Malaysia", "KUALA LUMPUR, Malaysia —"): a venue or a dateline, not a party. Only a
+    comma and spaces between (the places of ``data/places.yaml``)."""
+    for _s, end, _code in article.places:
+        if end <= start and _PLACE_GAP.fullmatch(article.text, end, start):
+            return True
+        if end > start:
+            break
+    return False
 
 
 def _coordinated(text: str, a: _Mention, b: _Mention, language: LanguagePack) -> bool:
@@ -321,6 +339,7 @@ def candidates(
             "zero_weight": 1.0 if weight == 0 else 0.0,
             "enumerated": 1.0 if all(listed.get(id(m), 1) >= ENUMERATION for m in ms) else 0.0,
             "body": 1.0 if any(m.body for m in ms) else 0.0,
+            "venue": 1.0 if all(m.venue for m in ms) else 0.0,
             "position": round(first / max(1, len(text)), 4),
             "headline": 1.0 if article.line_index(first) == 0 and len(article.lines) > 2 else 0.0,
             "first_named": 1.0 if order == 0 else 0.0,
