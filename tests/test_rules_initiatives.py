@@ -284,6 +284,42 @@ RULES = [
         "registry",
         id="registry-th",
     ),
+    # An agreement the text names by its kind alone: the cooperation's own instrument.
+    pytest.param(
+        "en",
+        "Japan and Cambodia signed an MoU to fight cybercrime together.",
+        "MoU",
+        "instrument",
+        id="instrument-en",
+    ),
+    pytest.param(
+        "ms",
+        "Malaysia dan Korea menandatangani memorandum persefahaman semalam.",
+        "memorandum persefahaman",
+        "instrument",
+        id="instrument-ms",
+    ),
+    pytest.param(
+        "km",
+        "កម្ពុជា និងជប៉ុន បានចុះអនុស្សរណៈនៃការយោគយល់គ្នា កាលពីម្សិលមិញ។",
+        "អនុស្សរណៈនៃការយោគយល់គ្នា",
+        "instrument",
+        id="instrument-km",
+    ),
+    pytest.param(
+        "lo",
+        "ລາວ ແລະ ຈີນ ໄດ້ລົງນາມ ບົດບັນທຶກຄວາມເຂົ້າໃຈ ໃນວັນທີ 5.",
+        "ບົດບັນທຶກຄວາມເຂົ້າໃຈ",
+        "instrument",
+        id="instrument-lo",
+    ),
+    pytest.param(
+        "tl",
+        "Lumagda ang Pilipinas at Japan sa memorandum ng pagkakaunawaan kahapon.",
+        "memorandum ng pagkakaunawaan",
+        "instrument",
+        id="instrument-tl",
+    ),
 ]
 
 
@@ -585,6 +621,30 @@ def test_a_vietnamese_trade_agreement_or_partnership_label_gets_no_registry_id(
 
 #: (language, (text, value) with the feature, (text, value) without it, feature)
 FEATURES = [
+    # An agreement by its kind, named or not, against another head.
+    pytest.param(
+        "vi",
+        (
+            "Việt Nam và Nhật Bản ký bản ghi nhớ về hợp tác an ninh mạng.",
+            "bản ghi nhớ về hợp tác an ninh mạng",
+        ),
+        (
+            "Việt Nam và Nhật Bản ký tuyên bố chung về an ninh mạng.",
+            "tuyên bố chung về an ninh mạng",
+        ),
+        "instrument",
+        id="instrument-vi",
+    ),
+    pytest.param(
+        "th",
+        (
+            "ไทยและจีนลงนามบันทึกความเข้าใจเพื่อปราบปรามอาชญากรรมไซเบอร์",
+            "บันทึกความเข้าใจเพื่อปราบปรามอาชญากรรมไซเบอร์",
+        ),
+        ("ไทยและจีนลงนามปฏิญญาเพื่อปราบปรามอาชญากรรมไซเบอร์", "ปฏิญญาเพื่อปราบปรามอาชญากรรมไซเบอร์"),
+        "instrument",
+        id="instrument-th",
+    ),
     # ASEAN hyphenated to a partner inside the name, against ASEAN alone in it.
     pytest.param(
         "en",
@@ -1073,3 +1133,25 @@ def test_an_edition_is_kept_over_the_mechanism_name_inside_it(
     scored = [Scored(c, 0.9 if c.rule == "registry" else 0.8) for c in found]
     chosen = initiatives.choose_initiatives(scored)
     assert [i.surface for i in chosen if i.id == "asean-summit"] == [edition]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("en", "The two countries have signed several MoU on trade.", id="generic-en"),
+        pytest.param(
+            "id", "Kedua negara telah menandatangani beberapa nota kesepahaman.", id="generic-id"
+        ),
+        # the agreement has a name of its own: a later "the MoU" is that name's
+        pytest.param(
+            "en",
+            "They signed a Memorandum of Understanding on Cybersecurity Cooperation. "
+            "The MoU runs five years.",
+            id="named-en",
+        ),
+    ],
+)
+def test_no_bare_instrument_where_it_is_generic_or_the_agreement_has_a_name(
+    code: str, text: str
+) -> None:
+    assert "instrument" not in [c.rule for c in _initiatives(code, text)]

@@ -19,7 +19,11 @@ Rules propose names by their *shape* in each language's grammar of names
 - ``introducer`` — a capitalised name after "the initiative", "program"...;
 - ``quoted`` — a short quoted phrase built on a head ("“kemitraan strategis”");
 - ``registry`` — a mechanism of the registry (``data/initiatives.yaml``) by any of its
-  names or acronyms, in any language.
+  names or acronyms, in any language;
+- ``instrument`` — an agreement the text names by its kind alone ("the MoU", "nota
+  kesepahaman", "bản ghi nhớ", ``instruments`` in the grammar): the cooperation's own
+  agreement, where the text gives it no other name (an instrument the text does name —
+  "Memorandum of Understanding on …" — leaves the bare mentions out).
 
 Each candidate's features describe its name shape (words, capitals, an acronym in
 brackets, an ordinal, stop words or a date inside — sentence fragments — a venue word,
@@ -449,6 +453,12 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                     end = m.end()
                 end = _close(text, end, None, grammar)
                 spans.append((start, end, "lowercase_head"))
+        instruments = phrase_regex(grammar.instruments, re.IGNORECASE)
+        if instruments:
+            for m in instruments.finditer(text):
+                prefix = text[max(0, m.start() - 30) : m.start()].split()
+                if not (prefix and prefix[-1].casefold() in grammar.generic_determiners):
+                    spans.append((m.start(), m.end(), "instrument"))
         for introducer in _introducers(grammar.introducers):
             for m in introducer.finditer(text):
                 end = _extend_right(text, m.end(), grammar, lowercase=False)
@@ -502,6 +512,15 @@ def _occasion(code: str) -> re.Pattern[str]:
 @cache
 def _venue(code: str) -> re.Pattern[str] | None:
     return phrase_regex(pack(code).not_initiative_words)
+
+
+@cache
+def _instrument(code: str) -> re.Pattern[str] | None:
+    """Any of the language's (and English's) agreement instruments ("MoU", "nota
+    kesepahaman"), case-blind."""
+    return phrase_regex(
+        tuple(sorted({w for g in pack(code).grammars for w in g.instruments})), re.IGNORECASE
+    )
 
 
 @cache
@@ -614,6 +633,7 @@ def _features(
     venue = _venue(language.code)
     institution = _institutions(language.code)
     person = _person_marks(language.code)
+    instrument = _instrument(language.code)
     return {
         # A body the registry lists is a joint mechanism ("Southeast Asia Regional Centre
         # for Counter-Terrorism"); an institution word marks the bodies it does not.
@@ -644,6 +664,8 @@ def _features(
         else 0.0,
         "quoted": 1.0 if article.in_quote(start, end) else 0.0,
         "repeated": 1.0 if text.count(surface) > 1 else 0.0,
+        # an agreement by its kind: "MoU", "Bản ghi nhớ giữa hai Bộ về …"
+        "instrument": 1.0 if instrument and instrument.match(surface) else 0.0,
     }
 
 
@@ -691,6 +713,12 @@ def candidates(article: Article, cyber_terms: Sequence[tuple[int, int]] = ()) ->
     for s, e, rule in _grammar_spans(text, language):
         s, e = _cut_at_conjunction(text, s, e, known, language)
         spans.append((s, s + len(text[s:e].rstrip(" ,;:–-")), rule))
+    instrument = _instrument(language.code)
+    if any(
+        rule != "instrument" and instrument and instrument.match(text, s, e) and e - s > 24
+        for s, e, rule in spans
+    ):  # the agreement has a name of its own: its bare mentions are that name's
+        spans = [span for span in spans if span[2] != "instrument"]
     for s, e, _identifier in known:
         s, e = _compound(article, s, e)
         plus = _PLUS_PARTNER.match(text, e)

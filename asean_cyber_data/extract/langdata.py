@@ -88,6 +88,9 @@ class GrammarFile(_Strict):
     name_complements: Words = Field(default_factory=list, description="Open a head's complement")
     clause_starts: Words = Field(default_factory=list, description="Open a parties clause")
     clause_stops: Words = Field(default_factory=list, description="End a parties clause")
+    instruments: Words = Field(
+        default_factory=list, description="Agreements signed under no other name (MoU)"
+    )
 
 
 class RelevanceTerms(_Strict):
@@ -498,6 +501,7 @@ class InitiativeGrammar:
     name_complements: tuple[str, ...] = ()
     clause_starts: tuple[str, ...] = ()
     clause_stops: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, grammar: GrammarFile) -> InitiativeGrammar:
