@@ -1155,3 +1155,31 @@ def test_no_bare_instrument_where_it_is_generic_or_the_agreement_has_a_name(
     code: str, text: str
 ) -> None:
     assert "instrument" not in [c.rule for c in _initiatives(code, text)]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "name"),
+    [
+        pytest.param(
+            "id",
+            "Kominfo dan Jepang menandatangani nota kesepahaman (memorandum of understanding/ "
+            "MoU) tentang kejahatan siber. MoU itu berlaku lima tahun.",
+            "nota kesepahaman",
+            id="id",
+        ),
+        pytest.param(
+            "ms",
+            "Brunei dan Singapura menandatangani memorandum persefahaman (MoU) semalam.",
+            "memorandum persefahaman",
+            id="ms",
+        ),
+    ],
+)
+def test_an_articles_bare_mentions_of_an_agreement_are_one_agreement(
+    code: str, text: str, name: str
+) -> None:
+    """Its gloss in another language and a later "MoU" name the same agreement: one
+    name, the first mention's, so the record lists it once."""
+    bare = [c for c in _initiatives(code, text) if c.rule == "instrument"]
+    assert len(bare) >= 2
+    assert {c.data["name"] for c in bare} == {name}

@@ -723,6 +723,10 @@ def candidates(article: Article, cyber_terms: Sequence[tuple[int, int]] = ()) ->
         s, e = _compound(article, s, e)
         plus = _PLUS_PARTNER.match(text, e)
         spans.append((s, plus.end() if plus else e, "registry"))
+    # The article's bare mentions of an agreement ("nota kesepahaman (memorandum of
+    # understanding/ MoU)", later "the MoU") are one agreement: one name, the first.
+    bare = sorted((s, e) for s, e, rule in spans if rule == "instrument")
+    bare_name = _trim(text[bare[0][0] : bare[0][1]]) if bare else ""
     found: list[Candidate] = []
     for start, end, rule in spans:
         surface = _trim(text[start:end])
@@ -732,6 +736,8 @@ def candidates(article: Article, cyber_terms: Sequence[tuple[int, int]] = ()) ->
         end = start + len(surface)
         identifier, registry = _registry_entry(surface, article, start, end)
         name = mechanism(identifier).name if identifier else surface
+        if rule == "instrument" and not identifier:
+            name = bare_name
         found.append(
             Candidate(
                 FIELD,
