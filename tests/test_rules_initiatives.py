@@ -1183,3 +1183,23 @@ def test_an_articles_bare_mentions_of_an_agreement_are_one_agreement(
     bare = [c for c in _initiatives(code, text) if c.rule == "instrument"]
     assert len(bare) >= 2
     assert {c.data["name"] for c in bare} == {name}
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("en", "The ASEAN dialogue will continue next year.", id="en-asean"),
+        pytest.param("en", "Officials said the Japan working group would meet.", id="en-party"),
+        pytest.param("tl", "Pinalakas ng Pilipinas ang ASEAN dialogue sa cybersecurity.", id="tl"),
+    ],
+)
+def test_a_party_alone_before_a_lowercase_head_is_no_name(code: str, text: str) -> None:
+    """ "ASEAN dialogue" is generic (the guidelines' own example); only a complement or
+    another capitalised word would make it a name."""
+    assert "lowercase_head" not in [c.rule for c in _initiatives(code, text)]
+
+
+def test_a_party_before_a_lowercase_head_with_a_complement_is_a_name() -> None:
+    text = "The ASEAN-Japan dialogue on terrorism and cybercrime opened in Tokyo."
+    found = [c.value for c in _initiatives("en", text) if c.rule == "lowercase_head"]
+    assert found and found[0].startswith("ASEAN-Japan dialogue on terrorism and cybercrime")

@@ -379,8 +379,16 @@ def _introducers(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(trie_pattern([p], word_start=True) + r"\s(?=[A-Z])") for p in phrases)
 
 
+def _party_words(text: str, language: LanguagePack) -> frozenset[int]:
+    """Where the words of ASEAN's and the parties' names start in ``text``."""
+    hits = [(s, e) for s, e, _code in language.partners.finditer(text)]
+    hits += [(m.start(), m.end()) for m in _asean_name().finditer(text)]
+    return frozenset(t.start() for s, e in hits for t in _tokens(text, s, e))
+
+
 def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
+    parties: frozenset[int] | None = None
     function_words = _function_words(language.code)
     for grammar in language.grammars:
         after = phrase_regex(grammar.heads_after)
@@ -435,11 +443,15 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                     start = _extend_left(
                         text, m.start(), grammar, function_words, allow_lower=2 if own else 0
                     )
+                # A party alone does not name the head ("ASEAN dialogue", "Japan
+                # working group"): generic, unless a complement follows.
+                parties = _party_words(text, language) if parties is None else parties
                 modified = any(
                     _is_cap(t.group())
                     and t.group().casefold() not in grammar.stop_words
                     and t.group().casefold() not in grammar.connectors
                     and t.group().casefold() not in grammar.generic_determiners
+                    and t.start() not in parties
                     for t in _tokens(text, start, m.start())
                 )
                 if _occasion(language.code).match(text, m.end()):
