@@ -1203,3 +1203,31 @@ def test_a_party_before_a_lowercase_head_with_a_complement_is_a_name() -> None:
     text = "The ASEAN-Japan dialogue on terrorism and cybercrime opened in Tokyo."
     found = [c.value for c in _initiatives("en", text) if c.rule == "lowercase_head"]
     assert found and found[0].startswith("ASEAN-Japan dialogue on terrorism and cybercrime")
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value", "identifier"),
+    [
+        pytest.param(
+            "en",
+            "Officers trained at the Interpol Global Complex for Innovation in Singapore.",
+            "Interpol Global Complex for Innovation",
+            "interpol-igci",
+            id="en-interpol",
+        ),
+        pytest.param(
+            "ms",
+            "Menteri menghadiri Asean Regional Forum di Vientiane semalam.",
+            "Asean Regional Forum",
+            "arf",
+            id="ms-asean",
+        ),
+    ],
+)
+def test_an_acronym_written_with_only_its_initial_capital_is_the_registrys_name(
+    code: str, text: str, value: str, identifier: str
+) -> None:
+    """The press writes "Interpol" and "Asean" for INTERPOL and ASEAN: the registry's
+    name is found in that house style, unless a capitalised name runs on before it."""
+    candidate = the(_initiatives(code, text), value, "registry")
+    assert candidate.data["id"] == identifier

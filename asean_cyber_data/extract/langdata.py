@@ -388,6 +388,10 @@ class PhraseMatcher:
                     self._case_blind, _lower_in_place(text), text
                 )
                 if _writes_another_initial(text[start:end], self._written[phrase])
+                or (
+                    _title_cases_an_acronym(text[start:end], self._written[phrase])
+                    and not _continues_a_capitalised_name(text, start)
+                )
             ]
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         kept: list[tuple[int, int, str]] = []
@@ -458,6 +462,29 @@ def _writes_another_initial(written: str, phrase: str) -> bool:
             _NAME_WORD_BREAKS.split(written), _NAME_WORD_BREAKS.split(phrase), strict=False
         )
     )
+
+
+def _title_cases_an_acronym(written: str, phrase: str) -> bool:
+    """The text writes a word the phrase writes in capitals with only its initial
+    capital: "Interpol Global Complex for Innovation", "Asean Regional Forum" — the
+    press's house style for the acronyms ASEAN and INTERPOL."""
+    return any(
+        len(p) > 1 and p.isupper() and w[:1] == p[:1] and w[1:].islower()
+        for w, p in zip(
+            _NAME_WORD_BREAKS.split(written), _NAME_WORD_BREAKS.split(phrase), strict=False
+        )
+    )
+
+
+#: The capitalised word right before a match, on the same line, not after a full stop.
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<![.!?])\b[^\W\d_][\w'’-]*[ \t]+$")
+
+
+def _continues_a_capitalised_name(text: str, start: int) -> bool:
+    """The match would continue a capitalised name begun before it ("Special Asean
+    Ministerial Meeting on …"): a longer name the text writes, not the registry's."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    return bool(m and m.group()[:1].isupper())
 
 
 def _lower_in_place(text: str) -> str:
