@@ -1231,3 +1231,22 @@ def test_an_acronym_written_with_only_its_initial_capital_is_the_registrys_name(
     name is found in that house style, unless a capitalised name runs on before it."""
     candidate = the(_initiatives(code, text), value, "registry")
     assert candidate.data["id"] == identifier
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param(
+            "The ASEAN-Japan dialogue on terrorism and cybercrime met in Tokyo.",
+            "ASEAN-Japan dialogue on terrorism and cybercrime",
+            id="met",
+        ),
+        pytest.param(
+            "The ASEAN-Korea working group on online scams convened last week.",
+            "ASEAN-Korea working group on online scams",
+            id="convened",
+        ),
+    ],
+)
+def test_a_verb_of_meeting_ends_a_lowercase_complement(text: str, value: str) -> None:
+    assert value in [c.value for c in _initiatives("en", text)]
