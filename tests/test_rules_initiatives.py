@@ -1250,3 +1250,28 @@ def test_an_acronym_written_with_only_its_initial_capital_is_the_registrys_name(
 )
 def test_a_verb_of_meeting_ends_a_lowercase_complement(text: str, value: str) -> None:
     assert value in [c.value for c in _initiatives("en", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param(
+            "UNODC will hold a regional workshop on cybercrime investigation in Bangkok.",
+            "regional workshop on cybercrime investigation",
+            id="workshop",
+        ),
+        pytest.param(
+            "The ministerial council meeting on security and law was held in Bali.",
+            "ministerial council meeting on security and law",
+            id="council-meeting",
+        ),
+    ],
+)
+def test_a_lowercase_event_head_with_a_complement_is_a_candidate(text: str, value: str) -> None:
+    """Workshops, seminars, roundtables, studies, projects and council meetings written
+    in lower case are described by their complement, as dialogues are."""
+    assert value in [c.value for c in _initiatives("en", text) if c.rule == "lowercase_head"]
+
+
+def test_a_lowercase_event_head_alone_is_no_candidate() -> None:
+    assert _initiatives("en", "He attended a workshop yesterday.") == []
