@@ -1216,6 +1216,13 @@ def test_a_party_before_a_lowercase_head_with_a_complement_is_a_name() -> None:
             id="en-interpol",
         ),
         pytest.param(
+            "en",
+            "The Interpol Global Complex for Innovation trained officers.",
+            "Interpol Global Complex for Innovation",
+            "interpol-igci",
+            id="en-sentence-initial-the",
+        ),
+        pytest.param(
             "ms",
             "Menteri menghadiri Asean Regional Forum di Vientiane semalam.",
             "Asean Regional Forum",

@@ -476,15 +476,22 @@ def _title_cases_an_acronym(written: str, phrase: str) -> bool:
     )
 
 
-#: The capitalised word right before a match, on the same line, not after a full stop.
-_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<![.!?])\b[^\W\d_][\w'’-]*[ \t]+$")
+#: The word right before a match, on the same line.
+_WORD_BEFORE = re.compile(r"\b[^\W\d_][\w'’-]*[ \t]+$")
+#: What ends the sentence before a sentence-initial word.
+_SENTENCE_END = ".!?:;\"“”‘’("
 
 
 def _continues_a_capitalised_name(text: str, start: int) -> bool:
     """The match would continue a capitalised name begun before it ("Special Asean
-    Ministerial Meeting on …"): a longer name the text writes, not the registry's."""
-    m = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
-    return bool(m and m.group()[:1].isupper())
+    Ministerial Meeting on …"): a longer name the text writes, not the registry's. A
+    word capitalised only because it opens the sentence ("The Interpol …") is not."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not m or not m.group()[:1].isupper():
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start : m.start()].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_END
 
 
 def _lower_in_place(text: str) -> str:
