@@ -379,23 +379,40 @@ def _introducers(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(trie_pattern([p], word_start=True) + r"\s(?=[A-Z])") for p in phrases)
 
 
-def _party_words(text: str, language: LanguagePack) -> frozenset[int]:
-    """Where the words of ASEAN's and the parties' names start in ``text``."""
-    hits = [(s, e) for s, e, _code in language.partners.finditer(text)]
+def _case_blind(phrases: tuple[str, ...], folded: str) -> re.Pattern[str] | None:
+    """The case-blind pattern of ``phrases``, or None when none of them is in the text
+    (``folded``: its lower case) — a substring test is far cheaper than a case-blind
+    scan, and most articles name none of a grammar's lowercase heads."""
+    if not any(p in folded for p in _lowered(phrases)):
+        return None
+    return phrase_regex(phrases, re.IGNORECASE)
+
+
+@cache
+def _lowered(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p.lower() for p in phrases)
+
+
+def _party_words(article: Article) -> frozenset[int]:
+    """Where the words of ASEAN's and the parties' names start in the text."""
+    text = article.text
+    hits = [(s, e) for s, e, _code in article.partners]
     hits += [(m.start(), m.end()) for m in _asean_name().finditer(text)]
     return frozenset(t.start() for s, e in hits for t in _tokens(text, s, e))
 
 
-def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, str]]:
+def _grammar_spans(article: Article) -> list[tuple[int, int, str]]:
+    text, language = article.text, article.language
     spans: list[tuple[int, int, str]] = []
     parties: frozenset[int] | None = None
+    folded = text.lower()
     function_words = _function_words(language.code)
     for grammar in language.grammars:
         after = phrase_regex(grammar.heads_after)
         # Sentence-case languages capitalise a head's later words at will ("Bản Ghi nhớ",
         # "Bản ghi nhớ"); the head's first capital is what is checked below.
         before = phrase_regex(grammar.heads_before, re.IGNORECASE if grammar.sentence_case else 0)
-        lower = phrase_regex(grammar.lowercase_heads, re.IGNORECASE)
+        lower = _case_blind(grammar.lowercase_heads, folded)
         if after:
             for m in after.finditer(text):
                 follower = re.compile(r"\s([a-z]+)").match(text, m.end())
@@ -445,7 +462,7 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                     )
                 # A party alone does not name the head ("ASEAN dialogue", "Japan
                 # working group"): generic, unless a complement follows.
-                parties = _party_words(text, language) if parties is None else parties
+                parties = _party_words(article) if parties is None else parties
                 modified = any(
                     _is_cap(t.group())
                     and t.group().casefold() not in grammar.stop_words
@@ -465,7 +482,7 @@ def _grammar_spans(text: str, language: LanguagePack) -> list[tuple[int, int, st
                     end = m.end()
                 end = _close(text, end, None, grammar)
                 spans.append((start, end, "lowercase_head"))
-        instruments = phrase_regex(grammar.instruments, re.IGNORECASE)
+        instruments = _case_blind(grammar.instruments, folded)
         if instruments:
             for m in instruments.finditer(text):
                 prefix = text[max(0, m.start() - 30) : m.start()].split()
@@ -722,7 +739,7 @@ def candidates(article: Article, cyber_terms: Sequence[tuple[int, int]] = ()) ->
     text, language = article.text, article.language
     known = article.mechanisms
     spans: list[tuple[int, int, str]] = []
-    for s, e, rule in _grammar_spans(text, language):
+    for s, e, rule in _grammar_spans(article):
         s, e = _cut_at_conjunction(text, s, e, known, language)
         spans.append((s, s + len(text[s:e].rstrip(" ,;:–-")), rule))
     instrument = _instrument(language.code)
