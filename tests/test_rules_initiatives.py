@@ -852,8 +852,8 @@ FEATURES = [
         "en",
         ("Ministers met at the Harbour Cyber Forum.", "Harbour Cyber Forum"),
         (
-            "Officers trained at the National Cyber Security Centre in Jakarta.",
-            "National Cyber Security Centre in Jakarta",
+            "Officers trained at the National Cyber Security Centre in Harbourtown.",
+            "National Cyber Security Centre in Harbourtown",
         ),
         "cap_share",
         id="cap_share-en",
@@ -871,8 +871,8 @@ FEATURES = [
     pytest.param(
         "en",
         (
-            "Officers trained at the National Cyber Security Centre in Jakarta.",
-            "National Cyber Security Centre in Jakarta",
+            "Officers trained at the National Cyber Security Centre in Harbourtown.",
+            "National Cyber Security Centre in Harbourtown",
         ),
         (
             "Officers trained at the National Cyber Security Centre.",
@@ -970,7 +970,7 @@ def test_registry_feature_is_graded_exact_edition_inside_none() -> None:
     venue, another body), 0 for a name the registry does not know."""
     text = (
         "Ministers met at the ASEAN Regional Forum. They met at the 31st ASEAN Regional "
-        "Forum. They met at the ASEAN Regional Forum in Jakarta. They met at the ASEAN "
+        "Forum. They met at the ASEAN Regional Forum in Harbourtown. They met at the ASEAN "
         "Regional Forum Cyber Harbour Working Group Programme. They met at the Harbour "
         "Regional Forum."
     )
@@ -979,7 +979,7 @@ def test_registry_feature_is_graded_exact_edition_inside_none() -> None:
     assert feature(exact, "registry") == 1.0 and exact.data["id"] == "arf"
     edition = the(found, "31st ASEAN Regional Forum")
     assert feature(edition, "registry") == 0.8 and edition.data["id"] == "arf"
-    venue = "ASEAN Regional Forum in Jakarta"
+    venue = "ASEAN Regional Forum in Harbourtown"  # a town no registry lists
     body = "ASEAN Regional Forum Cyber Harbour Working Group Programme"
     for longer in (venue, body):
         assert feature(the(found, longer), "registry") == 0.5
@@ -1282,3 +1282,16 @@ def test_a_lowercase_event_head_with_a_complement_is_a_candidate(text: str, valu
 
 def test_a_lowercase_event_head_alone_is_no_candidate() -> None:
     assert _initiatives("en", "He attended a workshop yesterday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ministers met during the 2+2 Dialogue in Bali on Oct. 28, 2016.", id="in"),
+        pytest.param("Delegates gathered at the Cyber Harbour Forum at Kuala Lumpur.", id="at"),
+    ],
+)
+def test_a_city_after_a_head_is_the_venue_not_the_complement(text: str) -> None:
+    """ "Dialogue in Bali": where the meeting was, not what it is called."""
+    found = [c.value for c in _initiatives("en", text)]
+    assert not any("Bali" in v or "Kuala Lumpur" in v for v in found), found

@@ -43,7 +43,7 @@ from functools import cache
 from .article import TOKEN, Article, filter_overlapping, phrase_regex
 from .candidates import Candidate, FieldModel, Scored, accept, merge_by_value
 from .langdata import InitiativeGrammar, LanguagePack, all_asean_names, fold, pack, trie_pattern
-from .registry import mechanism, mechanism_named
+from .registry import mechanism, mechanism_named, place_names
 
 FIELD = "initiatives"
 _ACRONYM_PAREN = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9\-+&]{1,14})\)")
@@ -287,11 +287,25 @@ def _complement(text: str, head_end: int, grammar: InitiativeGrammar) -> int:
     if quoted:
         return quoted
     complement = _complement_start(grammar.name_complements).match(text, end)
-    if complement:
+    if complement and not _a_place_at(text, complement.end()):
         right = _extend_right(text, complement.end(), grammar, lowercase=False)
         if right > complement.end():
             return right
     return end
+
+
+_WORDS_AHEAD = re.compile(r"\s*([^\W\d_]+)(?:\s([^\W\d_]+))?")
+
+
+def _a_place_at(text: str, pos: int) -> bool:
+    """A city of the place registry opens the text at ``pos`` ("Dialogue in *Bali* on
+    …", "Forum at *Kuala Lumpur*"): where the meeting was, not its complement."""
+    m = _WORDS_AHEAD.match(text, pos)
+    if not m:
+        return False
+    places = place_names()
+    one = fold(m.group(1))
+    return one in places or (m.group(2) is not None and f"{one} {fold(m.group(2))}" in places)
 
 
 @cache
