@@ -294,7 +294,8 @@ def _complement(text: str, head_end: int, grammar: InitiativeGrammar) -> int:
     return end
 
 
-_WORDS_AHEAD = re.compile(r"\s*([^\W\d_]+)(?:\s([^\W\d_]+))?")
+#: The words that open the text at a position (up to three: "Bandar Seri Begawan").
+_WORDS_AHEAD = re.compile(r"\s*([^\W\d_]+)(?:\s([^\W\d_]+))?(?:\s([^\W\d_]+))?")
 
 
 def _a_place_at(text: str, pos: int) -> bool:
@@ -304,8 +305,8 @@ def _a_place_at(text: str, pos: int) -> bool:
     if not m:
         return False
     places = place_names()
-    one = fold(m.group(1))
-    return one in places or (m.group(2) is not None and f"{one} {fold(m.group(2))}" in places)
+    words = [fold(w) for w in m.groups() if w]
+    return any(" ".join(words[:n]) in places for n in range(1, len(words) + 1))
 
 
 @cache
@@ -758,9 +759,10 @@ def candidates(article: Article, cyber_terms: Sequence[tuple[int, int]] = ()) ->
         spans.append((s, s + len(text[s:e].rstrip(" ,;:–-")), rule))
     instrument = _instrument(language.code)
     if any(
-        rule != "instrument" and instrument and instrument.match(text, s, e) and e - s > 24
+        rule != "instrument" and instrument and (m := instrument.match(text, s, e)) and m.end() < e
         for s, e, rule in spans
-    ):  # the agreement has a name of its own: its bare mentions are that name's
+    ):  # the agreement has a name of its own ("Memorandum of Understanding on …"): its
+        # bare mentions are that name's
         spans = [span for span in spans if span[2] != "instrument"]
     for s, e, _identifier in known:
         s, e = _compound(article, s, e)

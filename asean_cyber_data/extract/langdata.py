@@ -479,7 +479,7 @@ def _title_cases_an_acronym(written: str, phrase: str) -> bool:
 #: The word right before a match, on the same line.
 _WORD_BEFORE = re.compile(r"\b[^\W\d_][\w'’-]*[ \t]+$")
 #: What ends the sentence before a sentence-initial word.
-_SENTENCE_END = ".!?:;\"“”‘’("
+_SENTENCE_END = '.!?:;"“”‘’('
 
 
 def _continues_a_capitalised_name(text: str, start: int) -> bool:
