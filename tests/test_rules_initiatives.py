@@ -1298,3 +1298,18 @@ def test_a_city_after_a_head_is_the_venue_not_the_complement(text: str) -> None:
     """ "Dialogue in Bali": where the meeting was, not what it is called."""
     found = [c.value for c in _initiatives("en", text)]
     assert not any(city in v for v in found for city in ("Bali", "Kuala", "Begawan")), found
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("fr", "Ce programme aidera les policiers de la région.", id="fr-ce"),
+        pytest.param("ms", "Pelbagai dialogue diadakan tahun lalu.", id="ms-pelbagai"),
+    ],
+)
+def test_the_articles_own_generic_determiners_make_an_english_head_generic(
+    code: str, text: str
+) -> None:
+    """ "Ce programme" (this programme) in French: the article's own language's
+    determiners, in any case, make the English grammar's head generic too."""
+    assert "lowercase_head" not in [c.rule for c in _initiatives(code, text)]

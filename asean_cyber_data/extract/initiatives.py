@@ -464,7 +464,7 @@ def _grammar_spans(article: Article) -> list[tuple[int, int, str]]:
                         spans.append((*described, "capitalised_head"))
                     continue
                 prefix = text[max(0, m.start() - 30) : m.start()].split()
-                if prefix and prefix[-1] in grammar.generic_determiners:
+                if prefix and prefix[-1].casefold() in grammar.generic_determiners:
                     continue
                 start = m.start()
                 if grammar.heads_after:

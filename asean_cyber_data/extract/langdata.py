@@ -786,8 +786,15 @@ def _grammars(files: list[LanguageFile]) -> tuple[InitiativeGrammar, ...]:
     words end a name in every one of them ("joint statement sa ginanap na …": the
     English grammar reads an English head in a Tagalog sentence, whose words end it)."""
     grammars = [InitiativeGrammar.of(data.initiatives) for data in files]
-    own_stops = grammars[-1].stop_words
-    return tuple(replace(g, stop_words=g.stop_words | own_stops) for g in grammars)
+    own = grammars[-1]
+    return tuple(
+        replace(
+            g,
+            stop_words=g.stop_words | own.stop_words,
+            generic_determiners=g.generic_determiners | own.generic_determiners,
+        )
+        for g in grammars
+    )
 
 
 @cache
