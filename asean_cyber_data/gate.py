@@ -35,8 +35,8 @@ from functools import cache
 import ahocorasick_rs
 
 from .clean import _INVISIBLE, _SPACES, is_zawgyi
-from .extract.langdata import UNSPACED_SCRIPTS, all_asean_names, languages, pack
-from .relevance import _PHRASE_SPACES, Term, TermMatcher, language_terms, make_term
+from .extract.langdata import PHRASE_SPACES, UNSPACED_SCRIPTS, all_asean_names, languages, pack
+from .relevance import Term, TermMatcher, language_terms, make_term
 
 #: Why the gate stopped an article (the ``off_topic`` listing's ``why``).
 NO_CYBER = "gate: no cyber term in any language"
@@ -99,7 +99,7 @@ def prepared(text: str, is_html: bool = False) -> str:
     if _ODD.search(text):  # (one search: most texts have neither)
         text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     low = text.lower()
-    return _PHRASE_SPACES.sub("", low) if UNSPACED_SCRIPTS.search(low) else low
+    return PHRASE_SPACES.sub("", low) if UNSPACED_SCRIPTS.search(low) else low
 
 
 def screen(text: str, is_html: bool = False) -> str | None:

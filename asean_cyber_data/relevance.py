@@ -42,7 +42,6 @@ stage would count.
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -50,6 +49,7 @@ from functools import cache
 import ahocorasick_rs
 
 from .extract.langdata import (
+    PHRASE_SPACES,
     UNSPACED_SCRIPTS,
     PhraseMatcher,
     RelevanceTerms,
@@ -105,14 +105,6 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-#: Spaces between two letters of a script written without word spaces: writers put them
-#: at phrase breaks anywhere ("ឧក្រិដ្ឋកម្ម តាមប្រព័ន្ធបច្ចេកវិទ្យា"), so terms match across them.
-#: (Written to start with the space, which ``re`` finds fast, and look behind it for the
-#: letter: the same runs as ``(?<=[letter]) +(?=[letter])``, ~5× faster.)
-_UNSPACED_LETTER = r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]"
-_PHRASE_SPACES = re.compile(f" (?<={_UNSPACED_LETTER} ) *(?={_UNSPACED_LETTER})")
-
-
 def squeezed(low: str) -> tuple[str, list[tuple[int, int]]]:
     """``low`` without the spaces between letters of unspaced scripts, and the
     ``(position in the result, characters removed before it)`` steps to map back."""
@@ -121,7 +113,7 @@ def squeezed(low: str) -> tuple[str, list[tuple[int, int]]]:
     steps: list[tuple[int, int]] = []
     parts: list[str] = []
     removed = last = 0
-    for match in _PHRASE_SPACES.finditer(low):
+    for match in PHRASE_SPACES.finditer(low):
         parts.append(low[last : match.start()])
         removed += match.end() - match.start()
         steps.append((match.end() - removed, removed))

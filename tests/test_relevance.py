@@ -20,9 +20,8 @@ from asean_cyber_data import extract
 from asean_cyber_data.build import build_release, process_path
 from asean_cyber_data.datafiles import read_yaml
 from asean_cyber_data.evaluate import _extract_file, evaluate
-from asean_cyber_data.extract.langdata import languages
+from asean_cyber_data.extract.langdata import PHRASE_SPACES, languages
 from asean_cyber_data.relevance import (
-    _PHRASE_SPACES,
     THRESHOLD,
     RelevanceTerms,
     language_terms,
@@ -289,5 +288,5 @@ def test_phrase_spaces_are_the_runs_between_two_unspaced_letters(
     text = "".join(word + space for word, space in zip(words, glue, strict=False))
     letter = "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
     plain = re.compile(f"(?<={letter}) +(?={letter})")
-    found = [m.span() for m in _PHRASE_SPACES.finditer(text)]
+    found = [m.span() for m in PHRASE_SPACES.finditer(text)]
     assert found == [m.span() for m in plain.finditer(text)]

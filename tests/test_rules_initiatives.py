@@ -527,6 +527,56 @@ def test_a_registry_name_of_three_words_or_more_is_found_in_any_case(
     [
         pytest.param(
             "vi",
+            "Đoàn Việt Nam dự Hội nghị Bộ trưởng ASEAN lần thứ 5 về An ninh mạng tại Singapore.",
+            "Hội nghị Bộ trưởng ASEAN lần thứ 5 về An ninh mạng",
+            "amcc",
+            id="vi-ordinal-inside",
+        ),
+        pytest.param(
+            "ms",
+            "Beliau hadir di Mesyuarat Menteri-Menteri ASEAN ke-17 mengenai Jenayah Rentas "
+            "Sempadan semalam.",
+            "Mesyuarat Menteri-Menteri ASEAN ke-17 mengenai Jenayah Rentas Sempadan",
+            "ammtc",
+            id="ms-ordinal-inside",
+        ),
+        pytest.param(
+            "km",
+            "លោកបានចូលរួមកិច្ចប្រជុំរដ្ឋមន្ត្រីអាស៊ានលើកទី១៧ ស្តីពីឧក្រិដ្ឋកម្មឆ្លងដែន នៅវៀងចន្ទន៍។",
+            "កិច្ចប្រជុំរដ្ឋមន្ត្រីអាស៊ានលើកទី១៧ ស្តីពីឧក្រិដ្ឋកម្មឆ្លងដែន",
+            "ammtc",
+            id="km-ordinal-and-space-inside",
+        ),
+        pytest.param(
+            "km",
+            "លោកបានចូលរួមកិច្ចប្រជុំកំពូលពិសេស អាស៊ាន-អូស្រ្តាលី នៅមែលប៊ន។",
+            "កិច្ចប្រជុំកំពូលពិសេស អាស៊ាន-អូស្រ្តាលី",
+            "asean-australia-special-summit",
+            id="km-subscript-ro-typed-first",
+        ),
+        pytest.param(
+            "th",
+            "รัฐมนตรีเข้าร่วมการประชุมรัฐมนตรีอาเซียน ด้านความมั่นคงปลอดภัยไซเบอร์ ครั้งที่ 5",
+            "การประชุมรัฐมนตรีอาเซียน ด้านความมั่นคงปลอดภัยไซเบอร์",
+            "amcc",
+            id="th-phrase-space-inside",
+        ),
+    ],
+)
+def test_a_registry_name_is_found_across_an_ordinal_or_a_phrase_space_inside_it(
+    code: str, text: str, value: str, identifier: str
+) -> None:
+    """Languages that write an edition's ordinal after the head put it inside the name,
+    and unspaced scripts space phrases anywhere: the name is still the registry's."""
+    candidate = the(_initiatives(code, text), value, "registry")
+    assert candidate.data["id"] == identifier
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "value", "identifier"),
+    [
+        pytest.param(
+            "vi",
             "Việt Nam ký Công ước Liên Hợp Quốc Về Chống Tội Phạm Mạng tại Hà Nội.",
             "Công ước Liên Hợp Quốc Về Chống Tội Phạm Mạng",
             "un-cybercrime-convention",

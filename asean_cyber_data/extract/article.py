@@ -20,9 +20,12 @@ from functools import cache, cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from .langdata import (
+    PHRASE_SPACES,
     UNSPACED_SCRIPTS,
     LanguagePack,
     PhraseMatcher,
+    khmer_ro_last,
+    ordinals_after,
     trie_pattern,
 )
 from .registry import mechanism_matcher, outlet_hits, outlet_named, place_matcher
@@ -325,8 +328,60 @@ class Article:
 
     @cached_property
     def mechanisms(self) -> list[Hit]:
-        """Mechanisms of the registry named (value: registry id)."""
-        return mechanism_matcher().finditer(self.text)
+        """Mechanisms of the registry named (value: registry id).
+
+        A name is also found where the text breaks it with what does not change which
+        mechanism it is: an edition's ordinal inside it, where the language writes the
+        ordinal after the head ("Hội nghị Bộ trưởng ASEAN lần thứ 5 về An ninh mạng",
+        "Mesyuarat Menteri ASEAN ke-13 mengenai Jenayah Rentas Sempadan", Khmer "…អាស៊ាន
+        លើកទី៥ ស្ដីពី…"), a phrase space in an unspaced script, or Khmer's subscript RO
+        typed first. The text is read a second time without those (:meth:`_name_reading`)
+        and a name found across one keeps the span it covers in the text.
+        """
+        found = mechanism_matcher().finditer(self.text)
+        reading, steps = self._name_reading()
+        if reading is self.text:
+            return found
+        broken = []
+        for start, end, identifier in mechanism_matcher(unspaced=True).finditer(reading):
+            first, last = _before_cuts(start, steps), _before_cuts(end - 1, steps) + 1
+            if last - first != end - start or reading[start:end] != self.text[first:last]:
+                broken.append((first, last, identifier))  # read across a break
+        if not broken:
+            return found
+        return filter_overlapping(found + broken, lambda h: (h[0], h[1]), lambda h: h[1] - h[0])
+
+    def _name_reading(self) -> tuple[str, list[tuple[int, int]]]:
+        """The text without the ordinals written after a head (and the spaces after them)
+        and in :func:`~.langdata.unspaced_form`, with the ``(position in the reading,
+        characters cut before it)`` steps that map it back (the text itself when nothing
+        is cut)."""
+        text = self.text
+        cuts: list[Span] = []
+        ordinals = ordinals_after(self.language.code)
+        for m in ordinals.finditer(text) if ordinals is not None else ():
+            end = m.end()
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            cuts.append((m.start(), end))
+        if UNSPACED_SCRIPTS.search(text):
+            cuts += [(m.start(), m.end()) for m in PHRASE_SPACES.finditer(text)]
+            text = khmer_ro_last(text)  # (same length)
+        if not cuts:
+            return text, []
+        parts: list[str] = []
+        steps: list[tuple[int, int]] = []
+        last = cut = 0
+        for start, end in sorted(cuts):
+            start = max(start, last)  # (an ordinal's space may be a phrase space too)
+            if end <= start:
+                continue
+            parts.append(text[last:start])
+            cut += end - start
+            steps.append((end - cut, cut))
+            last = end
+        parts.append(text[last:])
+        return "".join(parts), steps
 
     @cached_property
     def titles(self) -> list[Span]:
@@ -367,6 +422,12 @@ def filter_overlapping(
         if not any(overlaps(span(item), span(k)) for k in kept):
             kept.append(item)
     return sorted(kept, key=lambda item: span(item))
+
+
+def _before_cuts(position: int, steps: list[tuple[int, int]]) -> int:
+    """Where a position of a reading with cuts (``Article._name_reading``) is in the text."""
+    index = bisect.bisect_right(steps, position, key=lambda step: step[0]) - 1
+    return position + (steps[index][1] if index >= 0 else 0)
 
 
 def filter_spans(spans: Iterable[Span]) -> list[Span]:

@@ -621,6 +621,10 @@ def _registry_entry(
     edition = mechanism_named(_bare_name(surface, article))
     if edition is not None:
         return edition.id, 0.8
+    # The registry name read across an ordinal or a phrase space (``Article.mechanisms``)
+    across = next((i for s, e, i in article.mechanisms if (s, e) == (start, end)), None)
+    if across is not None:
+        return across, 0.8
     inside = any(start <= s and e <= end for s, e, _i in article.mechanisms)
     return None, 0.5 if inside else 0.0
 

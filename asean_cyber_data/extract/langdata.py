@@ -41,6 +41,32 @@ from ..datafiles import data_names, read_yaml
 #: word boundaries.
 UNSPACED_SCRIPTS = re.compile(r"[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF]")
 
+#: Spaces between two letters of a script written without word spaces: writers put them
+#: at phrase breaks anywhere ("ឧក្រិដ្ឋកម្ម តាមប្រព័ន្ធបច្ចេកវិទ្យា"), so terms and names
+#: match across them. (Written to start with the space, which ``re`` finds fast, and look
+#: behind it for the letter: the same runs as ``(?<=[letter]) +(?=[letter])``, ~5× faster.)
+_UNSPACED_LETTER = r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]"
+PHRASE_SPACES = re.compile(f" (?<={_UNSPACED_LETTER} ) *(?={_UNSPACED_LETTER})")
+#: Khmer types a cluster's subscript RO either last, the encoding's order ("ស្ត្រ"), or
+#: first, as many keyboards do ("ស្រ្ត"): the two render alike and are one spelling.
+_KHMER_RO_FIRST = re.compile("\u17d2\u179a\u17d2([\u1780-\u17a2])")
+
+
+def khmer_ro_last(text: str) -> str:
+    """``text`` with Khmer's subscript RO written last in its clusters (same length)."""
+    if "\u17d2\u179a\u17d2" not in text:
+        return text
+    return _KHMER_RO_FIRST.sub("\u17d2\\1\u17d2\u179a", text)
+
+
+def unspaced_form(text: str) -> str:
+    """``text`` without phrase spaces between unspaced-script letters and with Khmer's
+    subscript RO last: how two writings of one name in those scripts compare."""
+    if not UNSPACED_SCRIPTS.search(text):
+        return text
+    return PHRASE_SPACES.sub("", khmer_ro_last(text))
+
+
 #: CLDR names this short in scripts without spaces match inside ordinary words (Lao
 #: "ຊາດ", Chad, is "nation"); only the language file's own partner names are trusted.
 SHORT_UNSPACED_NAME = 4
@@ -795,6 +821,15 @@ def _grammars(files: list[LanguageFile]) -> tuple[InitiativeGrammar, ...]:
         )
         for g in grammars
     )
+
+
+@cache
+def ordinals_after(code: str) -> re.Pattern[str] | None:
+    """The ordinals the language writes after a head ("ke-13", "lần thứ 5", "លើកទី៥"),
+    which may stand inside a name (one alternation that starts with their letters, so
+    ``re`` skips fast to where they may be)."""
+    patterns = [g for gram in pack(code).grammars for g in gram.ordinal_after]
+    return re.compile("(?:" + "|".join(patterns) + r")(?!\d)") if patterns else None
 
 
 @cache

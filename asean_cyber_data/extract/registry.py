@@ -32,7 +32,7 @@ from pydantic import AfterValidator, Field, ValidationError, model_validator
 
 from ..datafiles import read_yaml
 from ..models import ORGANISATION_CODES, Model
-from .langdata import PhraseMatcher, fold, languages
+from .langdata import PhraseMatcher, fold, languages, unspaced_form
 
 
 class RegistryError(ValueError):
@@ -418,12 +418,13 @@ CASE_BLIND_WORDS = 3
 
 
 @cache
-def mechanism_matcher() -> PhraseMatcher:
-    """Every mechanism name, acronym and alias → the mechanism's id."""
+def mechanism_matcher(unspaced: bool = False) -> PhraseMatcher:
+    """Every mechanism name, acronym and alias → the mechanism's id; with ``unspaced``,
+    the names as :func:`~.langdata.unspaced_form` writes them (to match a text read so)."""
     names: dict[str, str] = {}
     for entry in mechanisms():
         for alias in entry.names:
-            names.setdefault(alias, entry.id)
+            names.setdefault(unspaced_form(alias) if unspaced else alias, entry.id)
     return PhraseMatcher.build(names, all_caps=False, case_blind_words=CASE_BLIND_WORDS)
 
 
