@@ -35,7 +35,14 @@ from functools import cache
 import ahocorasick_rs
 
 from .clean import _INVISIBLE, _SPACES, is_zawgyi
-from .extract.langdata import PHRASE_SPACES, UNSPACED_SCRIPTS, all_asean_names, languages, pack
+from .extract.langdata import (
+    PHRASE_SPACES,
+    UNSPACED_SCRIPTS,
+    all_asean_names,
+    khmer_ro_last,
+    languages,
+    pack,
+)
 from .relevance import Term, TermMatcher, language_terms, make_term
 
 #: Why the gate stopped an article (the ``off_topic`` listing's ``why``).
@@ -99,7 +106,9 @@ def prepared(text: str, is_html: bool = False) -> str:
     if _ODD.search(text):  # (one search: most texts have neither)
         text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
     low = text.lower()
-    return PHRASE_SPACES.sub("", low) if UNSPACED_SCRIPTS.search(low) else low
+    if not UNSPACED_SCRIPTS.search(low):
+        return low
+    return PHRASE_SPACES.sub("", khmer_ro_last(low))
 
 
 def screen(text: str, is_html: bool = False) -> str | None:

@@ -119,6 +119,20 @@ def test_the_names_each_language_writes_for_a_country(code: str, text: str, valu
     assert not ({"KR", "KP"} - {value}) & set(found)  # the two Koreas are never confused
 
 
+@pytest.mark.parametrize(
+    "australia",
+    [pytest.param("អូស្ត្រាលី", id="ro-last"), pytest.param("អូស្រ្តាលី", id="ro-typed-first")],
+)
+def test_a_khmer_name_is_found_however_its_subscript_ro_was_typed(australia: str) -> None:
+    """Keyboards type a cluster's subscript RO before the other subscript or after it;
+    both render alike and are one spelling, for partners and for the relevance stage."""
+    text = f"កម្ពុជានិង{australia}បានចុះហត្ថលេខាលើអនុស្សរណៈប្រឆាំងឧក្រិដ្ឋកម្មតាមប្រព័ន្ធបច្ចេកវិទ្យា។"
+    (found,) = [c for c in _partners("km", text) if c.value == "AU"]
+    assert text[found.start : found.end] == australia
+    parties = [e for e in assess(text, "km").evidence if e.kind == "other_party"]
+    assert [(text[e.start : e.end], e.term) for e in parties] == [(australia, "AU")]
+
+
 def test_a_vietnamese_given_name_is_no_country() -> None:
     """ "Anh" and "Đức" are also given names: alone, or after a title, no country."""
     text = "Ông Nguyễn Tuấn Anh và Đại sứ Đức cho biết Việt Nam sẽ hợp tác."
@@ -455,6 +469,59 @@ FEATURES = [
         ("ASEAN hợp tác với Việt Nam về tội phạm mạng.", "VN"),
         "venue",
         id="venue-vi",
+    ),
+    # the party is named in the occasion another meeting is held at
+    pytest.param(
+        "en",
+        (
+            "On the sidelines of the ASEAN-Japan Summit, Malaysia and Singapore signed a "
+            "cybersecurity MoU.",
+            "JP",
+        ),
+        ("Malaysia and Japan signed a cybersecurity MoU at the summit.", "JP"),
+        "all_occasion",
+        id="occasion-en",
+    ),
+    pytest.param(
+        "vi",
+        (
+            "Bên lề Hội nghị Cấp cao ASEAN-Nhật Bản, Việt Nam và Lào ký bản ghi nhớ về an "
+            "ninh mạng.",
+            "JP",
+        ),
+        ("Việt Nam và Nhật Bản ký bản ghi nhớ về an ninh mạng.", "JP"),
+        "all_occasion",
+        id="occasion-vi",
+    ),
+    pytest.param(
+        "id",
+        (
+            "Di sela-sela KTT ASEAN-Australia, Indonesia dan Malaysia sepakat memerangi "
+            "kejahatan siber.",
+            "AU",
+        ),
+        ("Indonesia dan Australia sepakat memerangi kejahatan siber.", "AU"),
+        "all_occasion",
+        id="occasion-id",
+    ),
+    pytest.param(
+        "km",
+        (
+            "ក្នុងឱកាសចូលរួមកិច្ចប្រជុំកំពូលអាស៊ាន-ជប៉ុន កម្ពុជានិងថៃបានចុះហត្ថលេខាលើអនុស្សរណៈ"
+            "ប្រឆាំងឧក្រិដ្ឋកម្មតាមប្រព័ន្ធបច្ចេកវិទ្យា។",
+            "JP",
+        ),
+        ("កម្ពុជានិងជប៉ុនបានចុះហត្ថលេខាលើអនុស្សរណៈប្រឆាំងឧក្រិដ្ឋកម្មតាមប្រព័ន្ធបច្ចេកវិទ្យា។", "JP"),
+        "all_occasion",
+        id="occasion-km",
+    ),
+    # (a party named after the occasion's clause has ended is the cooperation's)
+    pytest.param(
+        "en",
+        ("On the sidelines of the ASEAN-Malaysia Summit, Japan met officials.", "MY"),
+        ("On the sidelines of the ASEAN-Japan Summit, Malaysia met Japan on cybercrime.", "MY"),
+        "all_occasion",
+        id="occasion-ends-at-the-clause-en",
     ),
 ]
 

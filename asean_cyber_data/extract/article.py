@@ -24,7 +24,6 @@ from .langdata import (
     UNSPACED_SCRIPTS,
     LanguagePack,
     PhraseMatcher,
-    khmer_ro_last,
     ordinals_after,
     trie_pattern,
 )
@@ -334,9 +333,10 @@ class Article:
         mechanism it is: an edition's ordinal inside it, where the language writes the
         ordinal after the head ("Hội nghị Bộ trưởng ASEAN lần thứ 5 về An ninh mạng",
         "Mesyuarat Menteri ASEAN ke-13 mengenai Jenayah Rentas Sempadan", Khmer "…អាស៊ាន
-        លើកទី៥ ស្ដីពី…"), a phrase space in an unspaced script, or Khmer's subscript RO
-        typed first. The text is read a second time without those (:meth:`_name_reading`)
-        and a name found across one keeps the span it covers in the text.
+        លើកទី៥ ស្ដីពី…"), or a phrase space in an unspaced script. The text is read a
+        second time without those (:meth:`_name_reading`) and a name found across one
+        keeps the span it covers in the text. (Khmer's subscript RO typed first is the
+        same spelling for every phrase matcher: ``PhraseMatcher``.)
         """
         found = mechanism_matcher().finditer(self.text)
         reading, steps = self._name_reading()
@@ -345,15 +345,15 @@ class Article:
         broken = []
         for start, end, identifier in mechanism_matcher(unspaced=True).finditer(reading):
             first, last = _before_cuts(start, steps), _before_cuts(end - 1, steps) + 1
-            if last - first != end - start or reading[start:end] != self.text[first:last]:
-                broken.append((first, last, identifier))  # read across a break
+            if last - first != end - start:  # read across a break
+                broken.append((first, last, identifier))
         if not broken:
             return found
         return filter_overlapping(found + broken, lambda h: (h[0], h[1]), lambda h: h[1] - h[0])
 
     def _name_reading(self) -> tuple[str, list[tuple[int, int]]]:
         """The text without the ordinals written after a head (and the spaces after them)
-        and in :func:`~.langdata.unspaced_form`, with the ``(position in the reading,
+        and without phrase spaces, with the ``(position in the reading,
         characters cut before it)`` steps that map it back (the text itself when nothing
         is cut)."""
         text = self.text
@@ -366,7 +366,6 @@ class Article:
             cuts.append((m.start(), end))
         if UNSPACED_SCRIPTS.search(text):
             cuts += [(m.start(), m.end()) for m in PHRASE_SPACES.finditer(text)]
-            text = khmer_ro_last(text)  # (same length)
         if not cuts:
             return text, []
         parts: list[str] = []

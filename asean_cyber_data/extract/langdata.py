@@ -60,11 +60,9 @@ def khmer_ro_last(text: str) -> str:
 
 
 def unspaced_form(text: str) -> str:
-    """``text`` without phrase spaces between unspaced-script letters and with Khmer's
-    subscript RO last: how two writings of one name in those scripts compare."""
-    if not UNSPACED_SCRIPTS.search(text):
-        return text
-    return PHRASE_SPACES.sub("", khmer_ro_last(text))
+    """``text`` without phrase spaces between unspaced-script letters: how two writings
+    of one name in those scripts compare."""
+    return PHRASE_SPACES.sub("", text) if UNSPACED_SCRIPTS.search(text) else text
 
 
 #: CLDR names this short in scripts without spaces match inside ordinary words (Lao
@@ -198,6 +196,9 @@ class LanguageFile(_Strict):
     nationality_before: Words = _merged("over_english", "Before a country: people", [])
     nationality_after: Words = _merged("over_english", "After a country: people", [])
     aside_cues: Words = _merged("over_english", "An aside about other cooperation", [])
+    occasion_cues: Words = _merged(
+        "over_english", "Before the meeting another meeting is held at ('on the sidelines of')", []
+    )
     hypothetical_cues: Words = _merged("over_english", "A question or hypothetical", [])
     titles: Words = _merged("over_english", "Titles of office", [])
     honorifics: Words = _merged("over_english", "Honorifics and ranks before a name", [])
@@ -374,9 +375,11 @@ class PhraseMatcher:
         of the phrase with its initial in the other case."""
         self.values = values
         self._joins_left = _joins_left if handles else _is_word_char
-        self._exact = _Automaton(values)
-        blind = {p.lower(): v for p, v in (case_blind or {}).items()}
-        self._written = {p.lower(): p for p in (case_blind or {})}
+        # Khmer phrases and texts are compared with the subscript RO last, one spelling
+        # however it was typed (the same length, so offsets hold).
+        self._exact = _Automaton({khmer_ro_last(p): v for p, v in values.items()})
+        blind = {khmer_ro_last(p.lower()): v for p, v in (case_blind or {}).items()}
+        self._written = {khmer_ro_last(p.lower()): p for p in (case_blind or {})}
         self._case_blind = _Automaton(blind) if blind else None
 
     @classmethod
@@ -404,14 +407,16 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of every match, longest first at each place."""
+        searched = khmer_ro_last(text)
         found = [
-            (start, end, value) for start, end, value, _ in self._matches(self._exact, text, text)
+            (start, end, value)
+            for start, end, value, _ in self._matches(self._exact, searched, text)
         ]
         if self._case_blind is not None:
             found += [
                 (start, end, value)
                 for start, end, value, phrase in self._matches(
-                    self._case_blind, _lower_in_place(text), text
+                    self._case_blind, _lower_in_place(searched), text
                 )
                 if _writes_another_initial(text[start:end], self._written[phrase])
                 or (
@@ -626,6 +631,7 @@ class LanguagePack:
     portfolio_prepositions: tuple[str, ...]
     nationality_before: tuple[str, ...]
     aside_cues: tuple[str, ...]
+    occasion_cues: tuple[str, ...]
     nationality_after: tuple[str, ...]
     not_initiative_words: tuple[str, ...]
     institution_words: tuple[str, ...]
@@ -790,6 +796,7 @@ def pack(code: str) -> LanguagePack:
         portfolio_prepositions=words("portfolio_prepositions"),
         nationality_before=words("nationality_before"),
         aside_cues=words("aside_cues"),
+        occasion_cues=words("occasion_cues"),
         nationality_after=words("nationality_after"),
         not_initiative_words=words("not_initiative_words"),
         institution_words=words("institution_words"),

@@ -11,7 +11,8 @@ say how the text names it:
   ("ASEAN-EU", "ASEAN và EU", "Japan and ASEAN") or to a member ("Malaysia-Japan");
 - named as where a city is ("Bangkok, Thailand": ``venue``), cited as a source
   ("according to", "laporan Interpol"), people's nationality
-  ("Chinese nationals"), in an aside about other cooperation ("separately"), in a
+  ("Chinese nationals"), in an aside about other cooperation ("separately"), in the
+  occasion another meeting is held at ("on the sidelines of the ASEAN-Japan Summit"), in a
   question or hypothetical ("whether");
 - listed together with a cued partner ("Australia, the European Union and New Zealand"),
   or named only in a list of four or more parties (an enumeration of participants);
@@ -37,7 +38,7 @@ from functools import cache
 
 from .article import Article, phrase_regex
 from .candidates import UNFITTED, Candidate, FieldModel, accept
-from .langdata import LanguagePack, pack
+from .langdata import UNSPACED_SCRIPTS, LanguagePack, pack
 
 FIELD = "partners"
 #: The model that picks the principal among the accepted partners (``weights.json``).
@@ -65,6 +66,7 @@ class _Mention:
     nationality: bool = False
     citation: bool = False
     aside: bool = False
+    occasion: bool = False
     hypothetical: bool = False
     body: bool = False
     venue: bool = False
@@ -152,7 +154,36 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
         "joined_after": re.compile(r"\s*(?:" + joiner + r")\s*(?:" + asean + ")"),
         "hypothetical": re.compile(r"(?<!\w)(?:" + hypothetical + r")(?!\w)", re.IGNORECASE),
         "aside": re.compile(r"(?<!\w)(?:" + aside + r")(?!\w)", re.IGNORECASE),
+        "occasion": _occasion_cue(language.occasion_cues),
     }
+
+
+#: How far after an occasion cue the occasion's name reaches ("on the sidelines of the
+#: 43rd ASEAN Summit and Related Summits").
+OCCASION_REACH = 90
+#: What ends an occasion's name before a party named after it: a clause break.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?។။\n]")
+
+
+def _occasion_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the occasion cues: on word boundaries in spaced scripts, anywhere in the
+    unspaced ones ("ក្នុងឱកាសចូលរួម")."""
+    spaced = [re.escape(c) for c in cues if not UNSPACED_SCRIPTS.search(c)]
+    unspaced = [re.escape(c) for c in cues if UNSPACED_SCRIPTS.search(c)]
+    alternatives = [r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)"] if spaced else []
+    alternatives += unspaced
+    return re.compile("|".join(alternatives) or "(?!x)x", re.IGNORECASE)
+
+
+def _in_occasion(article: Article, start: int, pattern: re.Pattern[str]) -> bool:
+    """The party is named in the occasion another meeting is held at ("on the sidelines
+    of the ASEAN-Japan Summit, …", "bên lề Hội nghị ASEAN-Nhật Bản", "ក្នុងឱកាសចូលរួម
+    កិច្ចប្រជុំកំពូលពិសេស អាស៊ាន-អូស្ត្រាលី"): the summit's party, not the cooperation's.
+    An occasion cue ends at most :data:`OCCASION_REACH` characters before it, with no
+    clause break between."""
+    lo = max(article.sentence_at(start)[0], start - OCCASION_REACH)
+    cues = list(pattern.finditer(article.text, lo, start))
+    return bool(cues) and not _CLAUSE_BREAK.search(article.text, cues[-1].end(), start)
 
 
 #: What may stand between a city and the country it is in: a comma and spaces.
@@ -212,6 +243,7 @@ def _mentions(article: Article) -> list[_Mention]:
         m.venue = _after_a_place(article, start)
         sentence = article.sentence_at(start)
         m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1]))
+        m.occasion = _in_occasion(article, start, patterns["occasion"])
         m.hypothetical = bool(patterns["hypothetical"].search(text, sentence[0], sentence[1]))
         mentions.append(m)
     return mentions
@@ -335,6 +367,7 @@ def candidates(
             "all_people": 1.0 if all(m.nationality for m in ms) else 0.0,
             "all_cited": 1.0 if all(m.citation for m in ms) else 0.0,
             "all_aside": 1.0 if all(m.aside for m in ms) else 0.0,
+            "all_occasion": 1.0 if all(m.occasion for m in ms) else 0.0,
             "hypothetical": 1.0 if all(m.hypothetical for m in ms) else 0.0,
             "zero_weight": 1.0 if weight == 0 else 0.0,
             "enumerated": 1.0 if all(listed.get(id(m), 1) >= ENUMERATION for m in ms) else 0.0,
