@@ -320,6 +320,41 @@ RULES = [
         "instrument",
         id="instrument-tl",
     ),
+    pytest.param(
+        "en",
+        "The two police forces signed a cooperation agreement on Monday.",
+        "cooperation agreement",
+        "instrument",
+        id="instrument-cooperation-agreement-en",
+    ),
+    pytest.param(
+        "vi",
+        "Hai cơ quan đã ký thỏa thuận hợp tác vào sáng nay.",
+        "thỏa thuận hợp tác",
+        "instrument",
+        id="instrument-cooperation-agreement-vi",
+    ),
+    pytest.param(
+        "th",
+        "สองหน่วยงานลงนามข้อตกลงความร่วมมือเมื่อวันจันทร์",
+        "ข้อตกลงความร่วมมือ",
+        "instrument",
+        id="instrument-cooperation-agreement-th",
+    ),
+    pytest.param(
+        "id",
+        "Kedua lembaga menandatangani perjanjian kerja sama pada Senin.",
+        "perjanjian kerja sama",
+        "instrument",
+        id="instrument-cooperation-agreement-id",
+    ),
+    pytest.param(
+        "en",
+        "Japan and Viet Nam signed a memorandum of cooperation yesterday.",
+        "memorandum of cooperation",
+        "instrument",
+        id="instrument-memorandum-of-cooperation-en",
+    ),
 ]
 
 
