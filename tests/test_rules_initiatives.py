@@ -173,6 +173,27 @@ RULES = [
         id="head_first_quoted-vi",
     ),
     pytest.param(
+        "vi",
+        "Viện tổ chức Tọa đàm khoa học “Bảo vệ dữ liệu cá nhân” tại Đà Nẵng.",
+        "Tọa đàm khoa học “Bảo vệ dữ liệu cá nhân”",
+        "head_first_quoted",
+        id="head_first_quoted-modifiers-vi",
+    ),
+    pytest.param(
+        "ms",
+        'Kementerian menganjurkan Seminar kebangsaan bertajuk "Keselamatan Dalam Talian" semalam.',
+        'Seminar kebangsaan bertajuk "Keselamatan Dalam Talian"',
+        "head_first_quoted",
+        id="head_first_quoted-modifiers-ms",
+    ),
+    pytest.param(
+        "id",
+        "Polri menggelar Seminar nasional bertema “Melawan Penipuan Daring” di Bandung.",
+        "Seminar nasional bertema “Melawan Penipuan Daring”",
+        "head_first_quoted",
+        id="head_first_quoted-modifiers-id",
+    ),
+    pytest.param(
         "th",
         "ไทยและญี่ปุ่นลงนามบันทึกความเข้าใจว่าด้วยความร่วมมือด้านไซเบอร์ ที่กรุงเทพฯ",
         "บันทึกความเข้าใจว่าด้วยความร่วมมือด้านไซเบอร์",

@@ -377,11 +377,31 @@ def _substantial(words: list[str]) -> bool:
     )
 
 
+#: Lowercase words that may describe a head before its quoted title ("Tọa đàm khoa học
+#: “…”", "Seminar nasional “…”", "Hội thảo trực tuyến với chủ đề “…”").
+MAX_TITLE_MODIFIERS = 3
+_NEXT_WORD = re.compile(r"\s([^\W\d_][\w-]*)")
+
+
+@cache
+def _quoted_title(complement_starts: tuple[str, ...]) -> re.Pattern[str]:
+    lead = "|".join(re.escape(w) + r"\s" for w in complement_starts)
+    return re.compile(r"\s?(?:" + lead + r")?[“\"]([^”\"\n]{3,200})[”\"]")
+
+
 def _quoted_after(text: str, pos: int, grammar: InitiativeGrammar) -> int | None:
-    """End of a quoted title right after ``pos`` ('on “...”', ' "..."')."""
-    lead = "|".join(re.escape(w) + r"\s" for w in grammar.complement_starts)
-    m = re.compile(r"\s?(?:" + lead + r")?[“\"]([^”\"\n]{3,200})[”\"]").match(text, pos)
-    return m.end() if m else None
+    """End of a quoted title after ``pos`` ('on “...”', ' "..."'), past at most
+    :data:`MAX_TITLE_MODIFIERS` lowercase words describing the head."""
+    quoted = _quoted_title(grammar.complement_starts)
+    for _ in range(MAX_TITLE_MODIFIERS + 1):
+        m = quoted.match(text, pos)
+        if m:
+            return m.end()
+        word = _NEXT_WORD.match(text, pos)
+        if not word or not word.group(1)[:1].islower():
+            return None
+        pos = word.end()
+    return None
 
 
 def _trim(surface: str) -> str:
