@@ -181,6 +181,20 @@ RULES = [
     ),
     pytest.param(
         "ms",
+        "Menteri turut menghadiri Konsultasi SOMTC-Jepun di Vientiane.",
+        "Konsultasi SOMTC-Jepun",
+        "head_first",
+        id="head_first-consultation-ms",
+    ),
+    pytest.param(
+        "id",
+        "Delegasi mengikuti Konsultasi SOMTC-Jepang di Vientiane.",
+        "Konsultasi SOMTC-Jepang",
+        "head_first",
+        id="head_first-consultation-id",
+    ),
+    pytest.param(
+        "ms",
         'Kementerian menganjurkan Seminar kebangsaan bertajuk "Keselamatan Dalam Talian" semalam.',
         'Seminar kebangsaan bertajuk "Keselamatan Dalam Talian"',
         "head_first_quoted",
