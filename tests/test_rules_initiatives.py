@@ -814,6 +814,34 @@ FEATURES = [
         "asean_inside",
         id="asean_inside-id",
     ),
+    # Named after one country alone, against a joint name.
+    pytest.param(
+        "en",
+        ("Officials attended the Thailand Cyber Week.", "Thailand Cyber Week"),
+        ("Officials attended the ASEAN-Japan Cyber Week.", "ASEAN-Japan Cyber Week"),
+        "one_country",
+        id="one_country-en",
+    ),
+    pytest.param(
+        "vi",
+        (
+            "Hai bên trao đổi về Chiến lược an ninh mạng của Nhật Bản.",
+            "Chiến lược an ninh mạng của Nhật Bản",
+        ),
+        (
+            "Hai bên trao đổi về Chiến lược an ninh mạng Việt Nam - Nhật Bản.",
+            "Chiến lược an ninh mạng Việt Nam - Nhật Bản",
+        ),
+        "one_country",
+        id="one_country-vi",
+    ),
+    pytest.param(
+        "id",
+        ("Delegasi menghadiri Forum Siber Jepang.", "Forum Siber Jepang"),
+        ("Delegasi menghadiri Forum Siber Interpol.", "Forum Siber Interpol"),
+        "one_country",
+        id="one_country-id-an-organisation-is-no-country",
+    ),
     # A cyber word inside the name, against a name about something else.
     pytest.param(
         "en",

@@ -742,12 +742,22 @@ def _subject(
 ) -> dict[str, float]:
     """What the name says it is about: ASEAN's cooperation is named after it
     ("ASEAN-Japan Cybercrime Dialogue", "Dialog Dasar Siber ASEAN-India") where a
-    national body's programme or a conference abroad is not, and a cyber mechanism
-    after its subject (a cyber word of the relevance stage inside the name)."""
+    national body's programme or a conference abroad is not, one country's own after
+    that country alone, and a cyber mechanism after its subject (a cyber word of the
+    relevance stage inside the name)."""
+    asean = _asean_name().search(article.text, start, end) is not None
+    inside = {code for s, e, code in article.partners if start <= s and e <= end}
     return {
         "cyber_inside": 1.0 if any(start <= s and e <= end for s, e in cyber_terms) else 0.0,
-        "asean_inside": 1.0 if _asean_name().search(article.text, start, end) else 0.0,
+        "asean_inside": 1.0 if asean else 0.0,
         "asean_joined": 1.0 if _asean_joined(article, start, end) else 0.0,
+        # named after one country alone: its own ("Thailand Cybersecurity Week",
+        # "Chiến lược an toàn mạng của Nhật Bản"), not a joint one
+        "one_country": 1.0
+        if not asean
+        and len(inside) == 1
+        and all(len(c) == 2 and c not in article.language.organisations for c in inside)
+        else 0.0,
     }
 
 
