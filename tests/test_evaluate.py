@@ -26,7 +26,7 @@ DEV_FLOORS = {
     "speaker_country": 0.81,
     "partner": 0.92,
     "partners": 0.88,
-    "initiatives": 0.83,
+    "initiatives": 0.84,
     "relevance_precision": 0.94,
     "relevance_recall": 0.98,
 }

@@ -180,6 +180,20 @@ RULES = [
         id="head_first_quoted-modifiers-vi",
     ),
     pytest.param(
+        "vi",
+        "Trường tổ chức tọa đàm “Phòng chống lừa đảo trực tuyến” cho sinh viên.",
+        "tọa đàm “Phòng chống lừa đảo trực tuyến”",
+        "head_first_quoted",
+        id="head_first_quoted-lowercase-head-vi",
+    ),
+    pytest.param(
+        "vi",
+        "Hội nghị có phiên hội thảo “Bảo vệ trẻ em trên mạng” vào buổi chiều.",
+        "hội thảo “Bảo vệ trẻ em trên mạng”",
+        "head_first_quoted",
+        id="head_first_quoted-lowercase-head-hoi-thao-vi",
+    ),
+    pytest.param(
         "ms",
         "Menteri turut menghadiri Konsultasi SOMTC-Jepun di Vientiane.",
         "Konsultasi SOMTC-Jepun",
@@ -1281,6 +1295,19 @@ def test_an_edition_is_kept_over_the_mechanism_name_inside_it(
     scored = [Scored(c, 0.9 if c.rule == "registry" else 0.8) for c in found]
     chosen = initiatives.choose_initiatives(scored)
     assert [i.surface for i in chosen if i.id == "asean-summit"] == [edition]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("vi", "Chủ đề của diễn tập là “Ứng phó tấn công mạng” năm nay.", id="vi"),
+        pytest.param("en", "The theme of the workshop was “Fighting online scams”.", id="en"),
+    ],
+)
+def test_a_quoted_title_said_of_a_head_is_not_its_name(code: str, text: str) -> None:
+    """A quote after a stop word ("là", "was") is what the head is said to be, not a
+    title the head carries."""
+    assert "head_first_quoted" not in [c.rule for c in _initiatives(code, text)]
 
 
 @pytest.mark.parametrize(

@@ -398,8 +398,8 @@ def _quoted_after(text: str, pos: int, grammar: InitiativeGrammar) -> int | None
         if m:
             return m.end()
         word = _NEXT_WORD.match(text, pos)
-        if not word or not word.group(1)[:1].islower():
-            return None
+        if not word or not word.group(1)[:1].islower() or word.group(1) in grammar.stop_words:
+            return None  # ("diễn tập là “…”": the title is what the head is, said of it)
         pos = word.end()
     return None
 
@@ -465,11 +465,13 @@ def _grammar_spans(article: Article) -> list[tuple[int, int, str]]:
             before = None
         if before:
             for m in before.finditer(text):
-                if not m.group()[:1].isupper():
-                    continue
+                # A head with a quoted title is a name in either case ("tọa đàm “Hướng
+                # tới Hà Nội”"); without one, only a capitalised head starts a name.
                 quoted = _quoted_after(text, m.end(), grammar)
                 if quoted:
                     spans.append((m.start(), quoted, "head_first_quoted"))
+                    continue
+                if not m.group()[:1].isupper():
                     continue
                 end = _extend_right(text, m.end(), grammar, lowercase=grammar.sentence_case)
                 clause = _clause_end(text, m.end(), grammar)
