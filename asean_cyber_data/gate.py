@@ -39,7 +39,7 @@ from .extract.langdata import (
     PHRASE_SPACES,
     UNSPACED_SCRIPTS,
     all_asean_names,
-    khmer_ro_last,
+    khmer_spelling,
     languages,
     pack,
 )
@@ -108,7 +108,7 @@ def prepared(text: str, is_html: bool = False) -> str:
     low = text.lower()
     if not UNSPACED_SCRIPTS.search(low):
         return low
-    return PHRASE_SPACES.sub("", khmer_ro_last(low))
+    return PHRASE_SPACES.sub("", khmer_spelling(low))
 
 
 def screen(text: str, is_html: bool = False) -> str | None:

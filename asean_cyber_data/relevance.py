@@ -55,7 +55,7 @@ from .extract.langdata import (
     RelevanceTerms,
     all_asean_names,
     base_file,
-    khmer_ro_last,
+    khmer_spelling,
     language_file,
     languages,
     pack,
@@ -192,7 +192,7 @@ class TermMatcher:
 
 def make_term(label: str, kind: str) -> Term:
     stem = label.endswith("*")
-    text = khmer_ro_last(lowered(unicodedata.normalize("NFC", label.rstrip("*"))))
+    text = khmer_spelling(lowered(unicodedata.normalize("NFC", label.rstrip("*"))))
     return Term(label, kind, text, stem, not UNSPACED_SCRIPTS.search(text))
 
 
@@ -297,7 +297,7 @@ def _named_together(parties: list[_Party]) -> bool:
 
 def assess(text: str, code: str, threshold: float = THRESHOLD) -> Relevance:
     """The relevance of cleaned ``text`` written in language ``code``, with its evidence."""
-    low, steps = squeezed(khmer_ro_last(lowered(text)))
+    low, steps = squeezed(khmer_spelling(lowered(text)))
     hits = matcher(code).find(low)
     if steps:
         hits = [(_original(s, steps), _original(e - 1, steps) + 1, t) for s, e, t in hits]

@@ -448,3 +448,14 @@ def test_an_indonesian_article_with_many_names_is_indonesian() -> None:
         "Budi mengatakan pelatihan akan dimulai bulan depan."
     )
     assert detect_language(text) == "id"
+
+
+@pytest.mark.parametrize(
+    "verb", [pytest.param("បានឱ្យដឹងថា", id="qoo-one"), pytest.param("បានឲ្យដឹងថា", id="qoo-two")]
+)
+def test_a_khmer_phrase_is_found_in_either_spelling_of_qoo(verb: str) -> None:
+    """ "ឲ្យ" (QOO TYPE TWO) is a variant spelling of "ឱ្យ": the language file's speech
+    verb "បានឱ្យដឹងថា" is found however the text spells it, at the text's own offsets."""
+    text = f"លោក សុខ សុភា {verb} ប៉ូលិសនឹងសហការជាមួយថៃ។"
+    a = article("km", text)
+    assert [text[s:e] for s, e in a.speech] == [verb]

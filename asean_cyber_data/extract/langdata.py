@@ -50,13 +50,16 @@ PHRASE_SPACES = re.compile(f" (?<={_UNSPACED_LETTER} ) *(?={_UNSPACED_LETTER})")
 #: Khmer types a cluster's subscript RO either last, the encoding's order ("ស្ត្រ"), or
 #: first, as many keyboards do ("ស្រ្ត"): the two render alike and are one spelling.
 _KHMER_RO_FIRST = re.compile("\u17d2\u179a\u17d2([\u1780-\u17a2])")
+#: And "ឲ្យ" (QOO TYPE TWO, U+17B2) is a variant of "ឱ្យ" (U+17B1), "to give, to let".
+_KHMER_VARIANTS = str.maketrans("\u17b2", "\u17b1")
 
 
-def khmer_ro_last(text: str) -> str:
-    """``text`` with Khmer's subscript RO written last in its clusters (same length)."""
-    if "\u17d2\u179a\u17d2" not in text:
-        return text
-    return _KHMER_RO_FIRST.sub("\u17d2\\1\u17d2\u179a", text)
+def khmer_spelling(text: str) -> str:
+    """``text`` with Khmer in one spelling (same length, so every offset holds): the
+    subscript RO last in its clusters, and QOO TYPE TWO as QOO TYPE ONE."""
+    if "\u17d2\u179a\u17d2" in text:
+        text = _KHMER_RO_FIRST.sub("\u17d2\\1\u17d2\u179a", text)
+    return text.translate(_KHMER_VARIANTS) if "\u17b2" in text else text
 
 
 def unspaced_form(text: str) -> str:
@@ -375,11 +378,11 @@ class PhraseMatcher:
         of the phrase with its initial in the other case."""
         self.values = values
         self._joins_left = _joins_left if handles else _is_word_char
-        # Khmer phrases and texts are compared with the subscript RO last, one spelling
-        # however it was typed (the same length, so offsets hold).
-        self._exact = _Automaton({khmer_ro_last(p): v for p, v in values.items()})
-        blind = {khmer_ro_last(p.lower()): v for p, v in (case_blind or {}).items()}
-        self._written = {khmer_ro_last(p.lower()): p for p in (case_blind or {})}
+        # Khmer phrases and texts are compared in one spelling however they were typed
+        # (the subscript RO last, ឲ as ឱ: the same length, so offsets hold).
+        self._exact = _Automaton({khmer_spelling(p): v for p, v in values.items()})
+        blind = {khmer_spelling(p.lower()): v for p, v in (case_blind or {}).items()}
+        self._written = {khmer_spelling(p.lower()): p for p in (case_blind or {})}
         self._case_blind = _Automaton(blind) if blind else None
 
     @classmethod
@@ -407,7 +410,7 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of every match, longest first at each place."""
-        searched = khmer_ro_last(text)
+        searched = khmer_spelling(text)
         found = [
             (start, end, value)
             for start, end, value, _ in self._matches(self._exact, searched, text)
