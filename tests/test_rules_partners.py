@@ -268,6 +268,27 @@ FEATURES = [
     ),
     pytest.param(
         "en",
+        ("Their victims include citizens of China and Laos.", "CN"),
+        ("Police worked with China and Laos.", "CN"),
+        "all_people",
+        id="all_people-citizens-of-en",
+    ),
+    pytest.param(
+        "th",
+        ("ตำรวจจับกุม ชาวจีน สามคน", "CN"),
+        ("ตำรวจร่วมมือกับจีน", "CN"),
+        "all_people",
+        id="all_people-th",
+    ),
+    pytest.param(
+        "fr",
+        ("La police a arrêté des ressortissants chinois.", "CN"),
+        ("La police coopère avec la Chine.", "CN"),
+        "all_people",
+        id="all_people-fr",
+    ),
+    pytest.param(
+        "en",
         ("Scams rose, according to Interpol.", "INTERPOL"),
         ("Police worked with Interpol.", "INTERPOL"),
         "all_cited",
