@@ -133,6 +133,19 @@ def test_a_khmer_name_is_found_however_its_subscript_ro_was_typed(australia: str
     assert [(text[e.start : e.end], e.term) for e in parties] == [(australia, "AU")]
 
 
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("en", "Malaysia works with partners like India on cybercrime.", id="en"),
+        pytest.param("ms", "Malaysia bekerjasama dengan negara seperti India.", id="ms"),
+    ],
+)
+def test_a_comparison_word_inside_a_sentence_gives_examples_not_an_aside(
+    code: str, text: str
+) -> None:
+    assert feature(the(_partners(code, text), "IN"), "all_aside") == 0.0
+
+
 def test_a_vietnamese_given_name_is_no_country() -> None:
     """ "Anh" and "Đức" are also given names: alone, or after a title, no country."""
     text = "Ông Nguyễn Tuấn Anh và Đại sứ Đức cho biết Việt Nam sẽ hợp tác."
@@ -314,6 +327,35 @@ FEATURES = [
         ("ASEAN met Japan. India held talks.", "IN"),
         "all_aside",
         id="all_aside-en",
+    ),
+    pytest.param(
+        "en",
+        ("Malaysia signed with Korea. It follows similar pacts with India.", "IN"),
+        ("Malaysia signed with Korea. It follows talks with India.", "IN"),
+        "all_aside",
+        id="all_aside-similar-pacts-en",
+    ),
+    # a comparison opening the sentence names a model, not a partner
+    pytest.param(
+        "en",
+        ("Like India, Malaysia is amending its cyber law with Korea.", "IN"),
+        ("With India, Malaysia is amending its cyber law.", "IN"),
+        "all_aside",
+        id="all_aside-comparison-en",
+    ),
+    pytest.param(
+        "ms",
+        ("Seperti India, Malaysia juga meminda undang-undang siber.", "IN"),
+        ("Bersama India, Malaysia juga meminda undang-undang siber.", "IN"),
+        "all_aside",
+        id="all_aside-comparison-ms",
+    ),
+    pytest.param(
+        "vi",
+        ("Giống như Ấn Độ, Việt Nam đang sửa đổi luật an ninh mạng.", "IN"),
+        ("Cùng với Ấn Độ, Việt Nam đang sửa đổi luật an ninh mạng.", "IN"),
+        "all_aside",
+        id="all_aside-comparison-vi",
     ),
     pytest.param(
         "en",

@@ -199,6 +199,11 @@ class LanguageFile(_Strict):
     nationality_before: Words = _merged("over_english", "Before a country: people", [])
     nationality_after: Words = _merged("over_english", "After a country: people", [])
     aside_cues: Words = _merged("over_english", "An aside about other cooperation", [])
+    comparison_openers: Words = _merged(
+        "over_english",
+        "A sentence opening that compares ('Like the EU, ...'): its parties are models",
+        [],
+    )
     occasion_cues: Words = _merged(
         "over_english", "Before the meeting another meeting is held at ('on the sidelines of')", []
     )
@@ -634,6 +639,7 @@ class LanguagePack:
     portfolio_prepositions: tuple[str, ...]
     nationality_before: tuple[str, ...]
     aside_cues: tuple[str, ...]
+    comparison_openers: tuple[str, ...]
     occasion_cues: tuple[str, ...]
     nationality_after: tuple[str, ...]
     not_initiative_words: tuple[str, ...]
@@ -799,6 +805,7 @@ def pack(code: str) -> LanguagePack:
         portfolio_prepositions=words("portfolio_prepositions"),
         nationality_before=words("nationality_before"),
         aside_cues=words("aside_cues"),
+        comparison_openers=words("comparison_openers"),
         occasion_cues=words("occasion_cues"),
         nationality_after=words("nationality_after"),
         not_initiative_words=words("not_initiative_words"),

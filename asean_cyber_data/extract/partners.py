@@ -11,7 +11,8 @@ say how the text names it:
   ("ASEAN-EU", "ASEAN và EU", "Japan and ASEAN") or to a member ("Malaysia-Japan");
 - named as where a city is ("Bangkok, Thailand": ``venue``), cited as a source
   ("according to", "laporan Interpol"), people's nationality
-  ("Chinese nationals"), in an aside about other cooperation ("separately"), in the
+  ("Chinese nationals"), in an aside about other cooperation ("separately") or in a
+  comparison ("Like the EU, Malaysia …"), in the
   occasion another meeting is held at ("on the sidelines of the ASEAN-Japan Summit"), in a
   question or hypothetical ("whether");
 - listed together with a cued partner ("Australia, the European Union and New Zealand"),
@@ -155,7 +156,24 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
         "hypothetical": re.compile(r"(?<!\w)(?:" + hypothetical + r")(?!\w)", re.IGNORECASE),
         "aside": re.compile(r"(?<!\w)(?:" + aside + r")(?!\w)", re.IGNORECASE),
         "occasion": _occasion_cue(language.occasion_cues),
+        "comparison": re.compile(
+            "|".join(re.escape(c) + r"(?!\w)" for c in language.comparison_openers) or "(?!x)x"
+        ),
     }
+
+
+def _compared(article: Article, start: int, pattern: re.Pattern[str]) -> bool:
+    """The party is what the sentence compares with, in the clause a comparison opens
+    ("Like the United States and the EU, Malaysia is amending its law", "Seperti
+    Amerika Syarikat, …"): a model, not a partner. Only at a sentence's start (mid-
+    sentence "like" and "seperti" give examples: "partners like Japan")."""
+    text = article.text
+    sentence_start = article.sentence_at(start)[0]
+    opening = re.compile(r"[\s\"'“‘(\[«]*").match(text, sentence_start)
+    at = opening.end() if opening else sentence_start
+    if not pattern.match(text, at, start):
+        return False
+    return "," not in text[at:start] and "，" not in text[at:start]
 
 
 #: How far after an occasion cue the occasion's name reaches ("on the sidelines of the
@@ -242,7 +260,9 @@ def _mentions(article: Article) -> list[_Mention]:
         m.citation = _cue_ends_at(article, start, language.citation_cues, language.determiners)
         m.venue = _after_a_place(article, start)
         sentence = article.sentence_at(start)
-        m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1]))
+        m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1])) or _compared(
+            article, start, patterns["comparison"]
+        )
         m.occasion = _in_occasion(article, start, patterns["occasion"])
         m.hypothetical = bool(patterns["hypothetical"].search(text, sentence[0], sentence[1]))
         mentions.append(m)
