@@ -25,7 +25,7 @@ DEV_FLOORS = {
     "speaker": 0.86,
     "speaker_country": 0.81,
     "partner": 0.92,
-    "partners": 0.88,
+    "partners": 0.89,
     "initiatives": 0.84,
     "relevance_precision": 0.94,
     "relevance_recall": 0.98,

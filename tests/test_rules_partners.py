@@ -288,10 +288,17 @@ FEATURES = [
     ),
     pytest.param(
         "th",
-        ("ตำรวจจับกุม ชาวจีน สามคน", "CN"),
+        ("ตำรวจจับกุมชาวจีนสามคน", "CN"),
         ("ตำรวจร่วมมือกับจีน", "CN"),
         "all_people",
         id="all_people-th",
+    ),
+    pytest.param(
+        "km",
+        ("ប៉ូលិសបានចាប់ខ្លួនជនជាតិចិនបីនាក់។", "CN"),
+        ("ប៉ូលិសកម្ពុជាសហការជាមួយចិន។", "CN"),
+        "all_people",
+        id="all_people-glued-km",
     ),
     pytest.param(
         "fr",

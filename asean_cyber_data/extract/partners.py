@@ -88,19 +88,18 @@ CUE_WINDOW = 40
 
 
 @cache
-def _ending(
-    phrases: tuple[str, ...], determiners: tuple[str, ...], glued: bool = True
-) -> re.Pattern[str] | None:
+def _ending(phrases: tuple[str, ...], determiners: tuple[str, ...]) -> re.Pattern[str] | None:
     """``... <phrase> [<determiner> [<determiner>]]`` at the end of a window, compiled once.
 
     Latin-script phrases must start a word ("with", not "forth"); phrases in other
-    scripts may be glued to what comes before, unless ``glued`` is false.
+    scripts may be glued to what comes before ("ตำรวจจับกุมชาวจีน": unspaced scripts mark
+    no word start).
     """
     if not phrases:
         return None
     ordered = sorted(set(phrases), key=len, reverse=True)
-    spaced = "|".join(re.escape(p) for p in ordered if p[:1].isascii() or not glued)
-    attached = "|".join(re.escape(p) for p in ordered if not p[:1].isascii() and glued)
+    spaced = "|".join(re.escape(p) for p in ordered if p[:1].isascii())
+    attached = "|".join(re.escape(p) for p in ordered if not p[:1].isascii())
     alternatives = []
     if spaced:
         alternatives.append(r"(?<![^\W_])(?:" + spaced + ")")
@@ -121,18 +120,17 @@ def _cue_ends_at(
     at: int,
     phrases: tuple[str, ...],
     determiners: tuple[str, ...] = (),
-    glued: bool = True,
 ) -> bool:
     """The text just before ``at`` ends with one of ``phrases`` (then optional
     determiners): as the data writes it, or with a capital where it opens a sentence —
     a capitalised cue elsewhere is part of a name, not the cue."""
     lo = max(0, at - CUE_WINDOW)
-    written = _ending(phrases, determiners, glued)
+    written = _ending(phrases, determiners)
     if written is None:
         return False
     if written.search(article.text, lo, at):
         return True
-    opening = _ending(_sentence_initial(phrases), determiners, glued)
+    opening = _ending(_sentence_initial(phrases), determiners)
     m = opening.search(article.text, lo, at) if opening else None
     return bool(m and article.opens_sentence(m.start()))
 
@@ -254,7 +252,7 @@ def _mentions(article: Article) -> list[_Mention]:
             )
         )
         m.nationality = bool(
-            _cue_ends_at(article, start, language.nationality_before, glued=False)
+            _cue_ends_at(article, start, language.nationality_before)
             or patterns["nationality_after"].match(text, end, end + 40)
         )  # "Chinese nationals", "warga negara China": people, not a partner
         m.citation = _cue_ends_at(article, start, language.citation_cues, language.determiners)
