@@ -52,11 +52,16 @@ PHRASE_SPACES = re.compile(f" (?<={_UNSPACED_LETTER} ) *(?={_UNSPACED_LETTER})")
 _KHMER_RO_FIRST = re.compile("\u17d2\u179a\u17d2([\u1780-\u17a2])")
 #: And "ឲ្យ" (QOO TYPE TWO, U+17B2) is a variant of "ឱ្យ" (U+17B1), "to give, to let".
 _KHMER_VARIANTS = str.maketrans("\u17b2", "\u17b1")
+_KHMER_VARIANT_MARKS = re.compile("[\u17b2\u17d2]")
 
 
+@lru_cache(maxsize=16)
 def khmer_spelling(text: str) -> str:
     """``text`` with Khmer in one spelling (same length, so every offset holds): the
-    subscript RO last in its clusters, and QOO TYPE TWO as QOO TYPE ONE."""
+    subscript RO last in its clusters, and QOO TYPE TWO as QOO TYPE ONE. (Cached: every
+    phrase matcher reads the same article text, whose hash Python keeps.)"""
+    if not _KHMER_VARIANT_MARKS.search(text):
+        return text
     if "\u17d2\u179a\u17d2" in text:
         text = _KHMER_RO_FIRST.sub("\u17d2\\1\u17d2\u179a", text)
     return text.translate(_KHMER_VARIANTS) if "\u17b2" in text else text

@@ -32,14 +32,15 @@ country).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from .article import Article, phrase_regex
+from .article import Article, phrase_regex, phrase_spans
 from .candidates import UNFITTED, Candidate, FieldModel, accept
-from .langdata import UNSPACED_SCRIPTS, LanguagePack, pack
+from .langdata import LanguagePack, pack
 
 FIELD = "partners"
 #: The model that picks the principal among the accepted partners (``weights.json``).
@@ -110,6 +111,7 @@ def _ending(phrases: tuple[str, ...], determiners: tuple[str, ...]) -> re.Patter
     return re.compile("(?:" + "|".join(alternatives) + ")" + tail + r"\s*$")
 
 
+@cache
 def _sentence_initial(phrases: tuple[str, ...]) -> tuple[str, ...]:
     """The phrases as a sentence opens with them ("According to", "Warga negara")."""
     return tuple(p[:1].upper() + p[1:] for p in phrases if p[:1].islower())
@@ -153,11 +155,13 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
         "joined_after": re.compile(r"\s*(?:" + joiner + r")\s*(?:" + asean + ")"),
         "hypothetical": re.compile(r"(?<!\w)(?:" + hypothetical + r")(?!\w)", re.IGNORECASE),
         "aside": re.compile(r"(?<!\w)(?:" + aside + r")(?!\w)", re.IGNORECASE),
-        "occasion": _occasion_cue(language.occasion_cues),
         "comparison": re.compile(
             "|".join(re.escape(c) + r"(?!\w)" for c in language.comparison_openers) or "(?!x)x"
         ),
     }
+
+
+_OPENING_MARKS = re.compile(r"[\s\"'“‘(\[«]*")
 
 
 def _compared(article: Article, start: int, pattern: re.Pattern[str]) -> bool:
@@ -167,7 +171,7 @@ def _compared(article: Article, start: int, pattern: re.Pattern[str]) -> bool:
     sentence "like" and "seperti" give examples: "partners like Japan")."""
     text = article.text
     sentence_start = article.sentence_at(start)[0]
-    opening = re.compile(r"[\s\"'“‘(\[«]*").match(text, sentence_start)
+    opening = _OPENING_MARKS.match(text, sentence_start)
     at = opening.end() if opening else sentence_start
     if not pattern.match(text, at, start):
         return False
@@ -181,27 +185,23 @@ OCCASION_REACH = 90
 _CLAUSE_BREAK = re.compile(r"[,;:.!?។။\n]")
 
 
-def _occasion_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the occasion cues: on word boundaries in spaced scripts, anywhere in the
-    unspaced ones ("ក្នុងឱកាសចូលរួម")."""
-    spaced = [re.escape(c) for c in cues if not UNSPACED_SCRIPTS.search(c)]
-    unspaced = [re.escape(c) for c in cues if UNSPACED_SCRIPTS.search(c)]
-    alternatives = [r"(?<!\w)(?:" + "|".join(spaced) + r")(?!\w)"] if spaced else []
-    alternatives += unspaced
-    return re.compile("|".join(alternatives) or "(?!x)x", re.IGNORECASE)
-
-
-def _in_occasion(article: Article, start: int, pattern: re.Pattern[str]) -> bool:
+def _in_occasion(article: Article, start: int, cue_ends: list[int]) -> bool:
     """The party is named in the occasion another meeting is held at ("on the sidelines
     of the ASEAN-Japan Summit, …", "bên lề Hội nghị ASEAN-Nhật Bản", "ក្នុងឱកាសចូលរួម
     កិច្ចប្រជុំកំពូលពិសេស អាស៊ាន-អូស្ត្រាលី"): the summit's party, not the cooperation's.
     An occasion cue ends at most :data:`OCCASION_REACH` characters before it, with no
-    clause break between."""
-    lo = max(article.sentence_at(start)[0], start - OCCASION_REACH)
-    cues = list(pattern.finditer(article.text, lo, start))
-    return bool(cues) and not _CLAUSE_BREAK.search(article.text, cues[-1].end(), start)
+    clause break between (``cue_ends``: where the article's occasion cues end)."""
+    index = bisect.bisect_right(cue_ends, start) - 1
+    if index < 0:
+        return False
+    end = cue_ends[index]
+    if end < max(article.sentence_at(start)[0], start - OCCASION_REACH):
+        return False
+    return not _CLAUSE_BREAK.search(article.text, end, start)
 
 
+#: A dash joining two parties ("Malaysia-Japan").
+_DASH_GAP = re.compile(r"\s*[-–]\s*")
 #: What may stand between a city and the country it is in: a comma and spaces.
 _PLACE_GAP = re.compile(r"\s*,\s*|\s+")
 
@@ -220,6 +220,12 @@ def _mentions(article: Article) -> list[_Mention]:
     patterns = _patterns(language.code)
     members = language.asean_members
     mentions: list[_Mention] = []
+    cues = language.occasion_cues
+    occasion_ends = (
+        sorted(e for _s, e in phrase_spans((*cues, *_sentence_initial(cues)), text))
+        if found and cues
+        else []
+    )
     for index, (start, end, code) in enumerate(found):
         # "Full Name (ACRONYM)" is one mention.
         if (
@@ -242,13 +248,13 @@ def _mentions(article: Article) -> list[_Mention]:
                 prev
                 and prev[2] != code
                 and (prev[2] in members or code in members)
-                and re.fullmatch(r"\s*[-–]\s*", text[prev[1] : start])
+                and _DASH_GAP.fullmatch(text, prev[1], start)
             )
             or (
                 nxt
                 and nxt[2] != code
                 and (nxt[2] in members or code in members)
-                and re.fullmatch(r"\s*[-–]\s*", text[end : nxt[0]])
+                and _DASH_GAP.fullmatch(text, end, nxt[0])
             )
         )
         m.nationality = bool(
@@ -261,7 +267,7 @@ def _mentions(article: Article) -> list[_Mention]:
         m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1])) or _compared(
             article, start, patterns["comparison"]
         )
-        m.occasion = _in_occasion(article, start, patterns["occasion"])
+        m.occasion = _in_occasion(article, start, occasion_ends)
         m.hypothetical = bool(patterns["hypothetical"].search(text, sentence[0], sentence[1]))
         mentions.append(m)
     return mentions
