@@ -342,6 +342,13 @@ FEATURES = [
         "all_aside",
         id="all_aside-similar-pacts-en",
     ),
+    pytest.param(
+        "en",
+        ("Malaysia signed with Korea. Its law is modelled on laws in India.", "IN"),
+        ("Malaysia signed with Korea. Its law was drafted with India.", "IN"),
+        "all_aside",
+        id="all_aside-modelled-on-en",
+    ),
     # a comparison opening the sentence names a model, not a partner
     pytest.param(
         "en",
