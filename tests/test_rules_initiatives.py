@@ -370,6 +370,20 @@ RULES = [
         id="instrument-tl",
     ),
     pytest.param(
+        "km",
+        "ភាគីទាំងពីរបានចុះហត្ថលេខាលើអនុស្សរណៈនៃការយោគយល់គ្នា ស្តីពីកិច្ចសហប្រតិបត្តិការសន្តិសុខសាយប័រ។",
+        "អនុស្សរណៈនៃការយោគយល់គ្នា ស្តីពីកិច្ចសហប្រតិបត្តិការសន្តិសុខសាយប័រ",
+        "head_first_unspaced",
+        id="head_first_unspaced-complement-after-a-space-km",
+    ),
+    pytest.param(
+        "th",
+        "ทั้งสองฝ่ายลงนามบันทึกความเข้าใจ ว่าด้วยความร่วมมือด้านไซเบอร์ เมื่อวานนี้",
+        "บันทึกความเข้าใจ ว่าด้วยความร่วมมือด้านไซเบอร์",
+        "head_first_unspaced",
+        id="head_first_unspaced-complement-after-a-space-th",
+    ),
+    pytest.param(
         "en",
         "The two police forces signed a cooperation agreement on Monday.",
         "cooperation agreement",

@@ -405,7 +405,8 @@ def _quoted_after(text: str, pos: int, grammar: InitiativeGrammar) -> int | None
 
 
 def _trim(surface: str) -> str:
-    return surface.strip(" ,;:–-'’").strip()
+    """The surface without edge punctuation (Khmer's and Burmese's full stops too)."""
+    return surface.strip(" ,;:–-'’។៕៖။၊").strip()
 
 
 @cache
@@ -460,8 +461,12 @@ def _grammar_spans(article: Article) -> list[tuple[int, int, str]]:
         if before and grammar.unspaced:
             for m in before.finditer(text):
                 run = _NON_SPACE.match(text, m.end())
-                if run and run.end() > m.end() + 2:
-                    spans.append((m.start(), run.end(), "head_first_unspaced"))
+                end = run.end() if run else m.end()
+                # a complement after a phrase space ("អនុស្សរណៈ… ស្តីពី…") is the name's
+                while (nxt := _unspaced_complement(grammar).match(text, end)) is not None:
+                    end = nxt.end()
+                if end > m.end() + 2:
+                    spans.append((m.start(), end, "head_first_unspaced"))
             before = None
         if before:
             for m in before.finditer(text):
@@ -532,6 +537,14 @@ def _grammar_spans(article: Article) -> list[tuple[int, int, str]]:
                     spans.append((m.end(), end, "introducer"))
     spans += [(s, e, "quoted") for s, e in _quoted_spans(text, language)]
     return spans
+
+
+@cache
+def _unspaced_complement(grammar: InitiativeGrammar) -> re.Pattern[str]:
+    """A phrase space, then a run that opens with one of the grammar's complement words
+    (Thai "ว่าด้วย", Khmer "ស្តីពី", Lao "ວ່າດ້ວຍ")."""
+    starts = "|".join(re.escape(w) for w in grammar.complement_starts)
+    return re.compile(r"[ \t](?:" + starts + r")\S*" if starts else r"(?!x)x")
 
 
 @cache
