@@ -41,7 +41,6 @@ stage would count.
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -53,12 +52,15 @@ from .extract.langdata import (
     UNSPACED_SCRIPTS,
     PhraseMatcher,
     RelevanceTerms,
+    Steps,
     all_asean_names,
     base_file,
+    cut,
     khmer_spelling,
     language_file,
     languages,
     pack,
+    uncut,
 )
 from .models import Relevance, RelevanceEvidence
 
@@ -106,29 +108,12 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def squeezed(low: str) -> tuple[str, list[tuple[int, int]]]:
-    """``low`` without the spaces between letters of unspaced scripts, and the
-    ``(position in the result, characters removed before it)`` steps to map back."""
+def squeezed(low: str) -> tuple[str, Steps]:
+    """``low`` without the spaces between letters of unspaced scripts, and the steps to
+    map back (:func:`~.extract.langdata.uncut`)."""
     if low.isascii() or not UNSPACED_SCRIPTS.search(low):
         return low, []
-    steps: list[tuple[int, int]] = []
-    parts: list[str] = []
-    removed = last = 0
-    for match in PHRASE_SPACES.finditer(low):
-        parts.append(low[last : match.start()])
-        removed += match.end() - match.start()
-        steps.append((match.end() - removed, removed))
-        last = match.end()
-    if not steps:
-        return low, []
-    parts.append(low[last:])
-    return "".join(parts), steps
-
-
-def _original(position: int, steps: list[tuple[int, int]]) -> int:
-    """Where a position of the squeezed text was in the text."""
-    index = bisect.bisect_right(steps, position, key=lambda step: step[0]) - 1
-    return position + (steps[index][1] if index >= 0 else 0)
+    return cut(low, (m.span() for m in PHRASE_SPACES.finditer(low)))
 
 
 def _is_word(char: str) -> bool:
@@ -300,7 +285,7 @@ def assess(text: str, code: str, threshold: float = THRESHOLD) -> Relevance:
     low, steps = squeezed(khmer_spelling(lowered(text)))
     hits = matcher(code).find(low)
     if steps:
-        hits = [(_original(s, steps), _original(e - 1, steps) + 1, t) for s, e, t in hits]
+        hits = [(uncut(s, steps), uncut(e - 1, steps) + 1, t) for s, e, t in hits]
     cyber = [(s, e, t) for s, e, t in hits if t.kind == "cyber"]
     cooperation = [(s, e, t) for s, e, t in hits if t.kind == "cooperation"]
     parties = _parties(text, code, hits)

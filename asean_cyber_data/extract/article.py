@@ -24,8 +24,11 @@ from .langdata import (
     UNSPACED_SCRIPTS,
     LanguagePack,
     PhraseMatcher,
+    Steps,
+    cut,
     ordinals_after,
     trie_pattern,
+    uncut,
 )
 from .registry import mechanism_matcher, outlet_hits, outlet_named, place_matcher
 
@@ -344,18 +347,16 @@ class Article:
             return found
         broken = []
         for start, end, identifier in mechanism_matcher(unspaced=True).finditer(reading):
-            first, last = _before_cuts(start, steps), _before_cuts(end - 1, steps) + 1
+            first, last = uncut(start, steps), uncut(end - 1, steps) + 1
             if last - first != end - start:  # read across a break
                 broken.append((first, last, identifier))
         if not broken:
             return found
         return filter_overlapping(found + broken, lambda h: (h[0], h[1]), lambda h: h[1] - h[0])
 
-    def _name_reading(self) -> tuple[str, list[tuple[int, int]]]:
+    def _name_reading(self) -> tuple[str, Steps]:
         """The text without the ordinals written after a head (and the spaces after them)
-        and without phrase spaces, with the ``(position in the reading,
-        characters cut before it)`` steps that map it back (the text itself when nothing
-        is cut)."""
+        and without phrase spaces, with the steps that map it back (``langdata.cut``)."""
         text = self.text
         cuts: list[Span] = []
         ordinals = ordinals_after(self.language.code)
@@ -366,21 +367,7 @@ class Article:
             cuts.append((m.start(), end))
         if UNSPACED_SCRIPTS.search(text):
             cuts += [(m.start(), m.end()) for m in PHRASE_SPACES.finditer(text)]
-        if not cuts:
-            return text, []
-        parts: list[str] = []
-        steps: list[tuple[int, int]] = []
-        last = cut = 0
-        for start, end in sorted(cuts):
-            start = max(start, last)  # (an ordinal's space may be a phrase space too)
-            if end <= start:
-                continue
-            parts.append(text[last:start])
-            cut += end - start
-            steps.append((end - cut, cut))
-            last = end
-        parts.append(text[last:])
-        return "".join(parts), steps
+        return cut(text, cuts)
 
     @cached_property
     def titles(self) -> list[Span]:
@@ -421,12 +408,6 @@ def filter_overlapping(
         if not any(overlaps(span(item), span(k)) for k in kept):
             kept.append(item)
     return sorted(kept, key=lambda item: span(item))
-
-
-def _before_cuts(position: int, steps: list[tuple[int, int]]) -> int:
-    """Where a position of a reading with cuts (``Article._name_reading``) is in the text."""
-    index = bisect.bisect_right(steps, position, key=lambda step: step[0]) - 1
-    return position + (steps[index][1] if index >= 0 else 0)
 
 
 def filter_spans(spans: Iterable[Span]) -> list[Span]:

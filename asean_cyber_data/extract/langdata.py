@@ -25,6 +25,7 @@ compiling the phrase matchers is the expensive part; extraction then only runs t
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -65,6 +66,36 @@ def khmer_spelling(text: str) -> str:
     if "\u17d2\u179a\u17d2" in text:
         text = _KHMER_RO_FIRST.sub("\u17d2\\1\u17d2\u179a", text)
     return text.translate(_KHMER_VARIANTS) if "\u17b2" in text else text
+
+
+Steps = list[tuple[int, int]]
+
+
+def cut(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, Steps]:
+    """``text`` without ``spans`` (overlapping ones merged), and the ``(position in the
+    result, characters cut before it)`` steps that map it back (:func:`uncut`); the text
+    itself and no steps when nothing is cut."""
+    parts: list[str] = []
+    steps: Steps = []
+    last = removed = 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end <= start:
+            continue
+        parts.append(text[last:start])
+        removed += end - start
+        steps.append((end - removed, removed))
+        last = end
+    if not steps:
+        return text, []
+    parts.append(text[last:])
+    return "".join(parts), steps
+
+
+def uncut(position: int, steps: Steps) -> int:
+    """Where a position of a text :func:`cut` returned was in the text."""
+    index = bisect.bisect_right(steps, position, key=lambda step: step[0]) - 1
+    return position + (steps[index][1] if index >= 0 else 0)
 
 
 def unspaced_form(text: str) -> str:
