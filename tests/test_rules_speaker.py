@@ -941,6 +941,22 @@ SAIFUDDIN = (
             "TH",
             id="a-generic-body-name-then-its-country-ms",
         ),
+        pytest.param(
+            "en",
+            "DICT Secretary Ivan John Uy said the two countries would share threat data.",
+            "Ivan John Uy",
+            None,
+            "PH",
+            id="a-members-body-by-its-acronym-en",
+        ),
+        pytest.param(
+            "en",
+            "BSSN head Hinsa Siburian said the two countries would share threat data.",
+            "Hinsa Siburian",
+            "SG",
+            "ID",
+            id="a-members-body-by-its-acronym-over-the-outlet-en",
+        ),
     ],
 )
 def test_speaker_country_is_the_country_served(
