@@ -384,6 +384,13 @@ RULES = [
         id="head_first_unspaced-complement-after-a-space-th",
     ),
     pytest.param(
+        "lo",
+        "ສອງຝ່າຍໄດ້ລົງນາມ ບົດບັນທຶກຄວາມເຂົ້າໃຈ ວ່າດ້ວຍການຮ່ວມມືດ້ານໄຊເບີ.",
+        "ບົດບັນທຶກຄວາມເຂົ້າໃຈ ວ່າດ້ວຍການຮ່ວມມືດ້ານໄຊເບີ",
+        "head_first_unspaced",
+        id="head_first_unspaced-complement-then-a-full-stop-lo",
+    ),
+    pytest.param(
         "en",
         "The two police forces signed a cooperation agreement on Monday.",
         "cooperation agreement",

@@ -465,6 +465,8 @@ def _grammar_spans(article: Article) -> list[tuple[int, int, str]]:
                 # a complement after a phrase space ("អនុស្សរណៈ… ស្តីពី…") is the name's
                 while (nxt := _unspaced_complement(grammar).match(text, end)) is not None:
                     end = nxt.end()
+                while end > m.end() and text[end - 1] in ".!?":
+                    end -= 1  # the sentence's stop, glued to the run
                 if end > m.end() + 2:
                     spans.append((m.start(), end, "head_first_unspaced"))
             before = None
