@@ -849,6 +849,30 @@ FEATURES = [
         "asean_inside",
         id="asean_inside-id",
     ),
+    # Held as the occasion of another meeting, against the meeting itself.
+    pytest.param(
+        "en",
+        (
+            "On the sidelines of the Harbour Cyber Dialogue, Malaysia and Japan met.",
+            "Harbour Cyber Dialogue",
+        ),
+        ("Malaysia and Japan attended the Harbour Cyber Dialogue.", "Harbour Cyber Dialogue"),
+        "occasion",
+        id="occasion-en",
+    ),
+    pytest.param(
+        "vi",
+        (
+            "Bên lề Đối thoại An ninh mạng Cảng Biển tại Hà Nội, hai bộ trưởng đã hội đàm.",
+            "Đối thoại An ninh mạng Cảng Biển",
+        ),
+        (
+            "Hai bộ trưởng dự Đối thoại An ninh mạng Cảng Biển.",
+            "Đối thoại An ninh mạng Cảng Biển",
+        ),
+        "occasion",
+        id="occasion-vi",
+    ),
     # Named after one country alone, against a joint name.
     pytest.param(
         "en",

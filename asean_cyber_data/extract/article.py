@@ -62,6 +62,12 @@ UPPER = "[" + re.escape("".join(c for c in map(chr, range(0x41, 0x2000)) if c.is
 UPPER_START = re.compile(UPPER + "(?<![\\w'’][\\s\\S])")
 _QUOTE = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"|«[^»\n]{2,}»|‘‘[^’\n]{2,}’’|''[^'\n]{2,}''")
 
+#: How far after an occasion cue the occasion's name reaches ("on the sidelines of the
+#: 43rd ASEAN Summit and Related Summits").
+OCCASION_REACH = 90
+#: What ends an occasion's name: a clause break.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?។။\n]")
+
 Span = tuple[int, int]
 Hit = tuple[int, int, str]
 
@@ -270,6 +276,31 @@ class Article:
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quotes)
+
+    @cached_property
+    def occasion_cue_ends(self) -> list[int]:
+        """Where the language's occasion cues end ("on the sidelines of", "bên lề",
+        "ក្នុងឱកាស"), written as the data writes them or opening a sentence."""
+        cues = self.language.occasion_cues
+        if not cues:
+            return []
+        opening = tuple(c[:1].upper() + c[1:] for c in cues if c[:1].islower())
+        return sorted(e for _s, e in phrase_spans((*cues, *opening), self.text))
+
+    def in_occasion(self, start: int) -> bool:
+        """What starts at ``start`` is named in the occasion another meeting is held at
+        ("on the sidelines of the ASEAN-Japan Summit, …", "bên lề Hội nghị ASEAN-Nhật
+        Bản", "ក្នុងឱកាសចូលរួមកិច្ចប្រជុំកំពូលពិសេស អាស៊ាន-អូស្ត្រាលី"): an occasion cue
+        ends at most :data:`OCCASION_REACH` characters before it, in its sentence, with no
+        clause break between."""
+        ends = self.occasion_cue_ends
+        index = bisect.bisect_right(ends, start) - 1
+        if index < 0:
+            return False
+        end = ends[index]
+        if end < max(self.sentence_at(start)[0], start - OCCASION_REACH):
+            return False
+        return not _CLAUSE_BREAK.search(self.text, end, start)
 
     @cached_property
     def script(self) -> str:

@@ -748,6 +748,8 @@ def _features(
         if any(start <= s and e <= end for s, e, _ in article.partners)
         else 0.0,
         "quoted": 1.0 if article.in_quote(start, end) else 0.0,
+        # the meeting another is held at ("on the sidelines of the ASEAN Summit")
+        "occasion": 1.0 if article.in_occasion(start) else 0.0,
         "repeated": 1.0 if text.count(surface) > 1 else 0.0,
         # an agreement by its kind: "MoU", "Bản ghi nhớ giữa hai Bộ về …"
         "instrument": 1.0 if instrument and instrument.match(surface) else 0.0,

@@ -32,13 +32,12 @@ country).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from .article import Article, phrase_regex, phrase_spans
+from .article import Article, phrase_regex
 from .candidates import UNFITTED, Candidate, FieldModel, accept
 from .langdata import LanguagePack, pack
 
@@ -178,28 +177,6 @@ def _compared(article: Article, start: int, pattern: re.Pattern[str]) -> bool:
     return "," not in text[at:start] and "，" not in text[at:start]
 
 
-#: How far after an occasion cue the occasion's name reaches ("on the sidelines of the
-#: 43rd ASEAN Summit and Related Summits").
-OCCASION_REACH = 90
-#: What ends an occasion's name before a party named after it: a clause break.
-_CLAUSE_BREAK = re.compile(r"[,;:.!?។။\n]")
-
-
-def _in_occasion(article: Article, start: int, cue_ends: list[int]) -> bool:
-    """The party is named in the occasion another meeting is held at ("on the sidelines
-    of the ASEAN-Japan Summit, …", "bên lề Hội nghị ASEAN-Nhật Bản", "ក្នុងឱកាសចូលរួម
-    កិច្ចប្រជុំកំពូលពិសេស អាស៊ាន-អូស្ត្រាលី"): the summit's party, not the cooperation's.
-    An occasion cue ends at most :data:`OCCASION_REACH` characters before it, with no
-    clause break between (``cue_ends``: where the article's occasion cues end)."""
-    index = bisect.bisect_right(cue_ends, start) - 1
-    if index < 0:
-        return False
-    end = cue_ends[index]
-    if end < max(article.sentence_at(start)[0], start - OCCASION_REACH):
-        return False
-    return not _CLAUSE_BREAK.search(article.text, end, start)
-
-
 #: A dash joining two parties ("Malaysia-Japan").
 _DASH_GAP = re.compile(r"\s*[-–]\s*")
 #: What may stand between a city and the country it is in: a comma and spaces.
@@ -220,12 +197,6 @@ def _mentions(article: Article) -> list[_Mention]:
     patterns = _patterns(language.code)
     members = language.asean_members
     mentions: list[_Mention] = []
-    cues = language.occasion_cues
-    occasion_ends = (
-        sorted(e for _s, e in phrase_spans((*cues, *_sentence_initial(cues)), text))
-        if found and cues
-        else []
-    )
     for index, (start, end, code) in enumerate(found):
         # "Full Name (ACRONYM)" is one mention.
         if (
@@ -267,7 +238,7 @@ def _mentions(article: Article) -> list[_Mention]:
         m.aside = bool(patterns["aside"].search(text, sentence[0], sentence[1])) or _compared(
             article, start, patterns["comparison"]
         )
-        m.occasion = _in_occasion(article, start, occasion_ends)
+        m.occasion = article.in_occasion(start)
         m.hypothetical = bool(patterns["hypothetical"].search(text, sentence[0], sentence[1]))
         mentions.append(m)
     return mentions
