@@ -396,7 +396,7 @@ class Article:
             while end < len(text) and text[end] in " \t":
                 end += 1
             cuts.append((m.start(), end))
-        if UNSPACED_SCRIPTS.search(text):
+        if not text.isascii() and UNSPACED_SCRIPTS.search(text):
             cuts += [(m.start(), m.end()) for m in PHRASE_SPACES.finditer(text)]
         return cut(text, cuts)
 

@@ -54,6 +54,7 @@ _KHMER_RO_FIRST = re.compile("\u17d2\u179a\u17d2([\u1780-\u17a2])")
 #: And "ឲ្យ" (QOO TYPE TWO, U+17B2) is a variant of "ឱ្យ" (U+17B1), "to give, to let".
 _KHMER_VARIANTS = str.maketrans("\u17b2", "\u17b1")
 _KHMER_VARIANT_MARKS = re.compile("[\u17b2\u17d2]")
+_KHMER_LETTER = re.compile("[\u1780-\u17ff]")
 
 
 @lru_cache(maxsize=16)
@@ -422,6 +423,8 @@ class PhraseMatcher:
         # Khmer phrases and texts are compared in one spelling however they were typed
         # (the subscript RO last, ឲ as ឱ: the same length, so offsets hold).
         self._exact = _Automaton({khmer_spelling(p): v for p, v in values.items()})
+        #: (a text is respelled only for a matcher that has Khmer phrases to find)
+        self._khmer = any(_KHMER_LETTER.search(p) for p in values)
         blind = {khmer_spelling(p.lower()): v for p, v in (case_blind or {}).items()}
         self._written = {khmer_spelling(p.lower()): p for p in (case_blind or {})}
         self._case_blind = _Automaton(blind) if blind else None
@@ -451,7 +454,7 @@ class PhraseMatcher:
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of every match, longest first at each place."""
-        searched = khmer_spelling(text)
+        searched = khmer_spelling(text) if self._khmer else text
         found = [
             (start, end, value)
             for start, end, value, _ in self._matches(self._exact, searched, text)
