@@ -152,6 +152,12 @@ def _phrase_matcher(phrases: tuple[str, ...] | frozenset[str]) -> PhraseMatcher:
     return PhraseMatcher({p: p for p in sorted(set(phrases)) if p}, handles=False)
 
 
+@cache
+def sentence_initial(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The lowercase phrases as a sentence opens with them ("According to", "Bên lề")."""
+    return tuple(p[:1].upper() + p[1:] for p in phrases if p[:1].islower())
+
+
 def phrase_spans(phrases: tuple[str, ...] | frozenset[str], text: str) -> list[Span]:
     """The spans ``phrase_regex(phrases).finditer(text)`` finds (the longest, leftmost
     phrase on word boundaries, none inside unspaced scripts' phrases), in one
@@ -284,8 +290,7 @@ class Article:
         cues = self.language.occasion_cues
         if not cues:
             return []
-        opening = tuple(c[:1].upper() + c[1:] for c in cues if c[:1].islower())
-        return sorted(e for _s, e in phrase_spans((*cues, *opening), self.text))
+        return sorted(e for _s, e in phrase_spans((*cues, *sentence_initial(cues)), self.text))
 
     def in_occasion(self, start: int) -> bool:
         """What starts at ``start`` is named in the occasion another meeting is held at
@@ -356,6 +361,27 @@ class Article:
                 for s, e, _code in self.partners
             )
             if not any(not gap.strip(" ,") for gap in beside):  # inside, or right beside
+                found.append((start, end, outlet.country))
+        return found
+
+    @cached_property
+    def member_acronyms(self) -> list[Hit]:
+        """A member state's government bodies of the outlet registry named by their
+        acronym ("DICT" → PH, "BSSN" → ID), as their country: no other member's body
+        shares an acronym the way "Kementerian Luar Negeri" is shared (not one the
+        registry trusts only in credit position)."""
+        found = []
+        for start, end, name in self.outlets:
+            written = self.text[start:end]
+            outlet = outlet_named(name)
+            if (
+                outlet is not None
+                and outlet.kind == "government"
+                and outlet.country in self.language.asean_members
+                and len(written) >= 3
+                and written.isupper()
+                and written not in outlet.position_only
+            ):
                 found.append((start, end, outlet.country))
         return found
 

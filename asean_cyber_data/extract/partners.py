@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from .article import Article, phrase_regex
+from .article import Article, phrase_regex, sentence_initial
 from .candidates import UNFITTED, Candidate, FieldModel, accept
 from .langdata import LanguagePack, pack
 
@@ -110,12 +110,6 @@ def _ending(phrases: tuple[str, ...], determiners: tuple[str, ...]) -> re.Patter
     return re.compile("(?:" + "|".join(alternatives) + ")" + tail + r"\s*$")
 
 
-@cache
-def _sentence_initial(phrases: tuple[str, ...]) -> tuple[str, ...]:
-    """The phrases as a sentence opens with them ("According to", "Warga negara")."""
-    return tuple(p[:1].upper() + p[1:] for p in phrases if p[:1].islower())
-
-
 def _cue_ends_at(
     article: Article,
     at: int,
@@ -131,7 +125,7 @@ def _cue_ends_at(
         return False
     if written.search(article.text, lo, at):
         return True
-    opening = _ending(_sentence_initial(phrases), determiners)
+    opening = _ending(sentence_initial(phrases), determiners)
     m = opening.search(article.text, lo, at) if opening else None
     return bool(m and article.opens_sentence(m.start()))
 

@@ -45,7 +45,7 @@ from .article import (
 )
 from .candidates import Candidate, FieldModel, Scored, best_value, rank
 from .langdata import LanguagePack, fold
-from .registry import outlet_named, place_names
+from .registry import place_names
 
 FIELD = "speaker"
 SPEECH_WINDOW_BEFORE = 70
@@ -871,25 +871,10 @@ def _after(words: list[str], prepositions: tuple[str, ...], determiners: tuple[s
 
 def _parties_and_bodies(article: Article) -> list[tuple[int, int, str]]:
     """The parties named, and the government bodies of the outlet registry named, as
-    their country: foreign ones by any name ("FBI" → US, "KNPA" → KR:
-    :attr:`Article.foreign_bodies`), a member's by its acronym ("DICT Secretary" → PH,
-    "Ketua BSSN" → ID), which no other state's body shares the way "Kementerian Luar
-    Negeri" is shared. Left to right."""
-    members = article.language.asean_members
-    acronyms = []
-    for start, end, name in article.outlets:
-        written = article.text[start:end]
-        outlet = outlet_named(name)
-        if (
-            outlet is not None
-            and outlet.kind == "government"
-            and outlet.country in members
-            and len(written) >= 3
-            and written.isupper()
-            and written not in outlet.position_only
-        ):
-            acronyms.append((start, end, outlet.country))
-    return sorted([*article.partners, *article.foreign_bodies, *acronyms])
+    their country: foreign ones by any name ("FBI" → US: :attr:`Article.foreign_bodies`),
+    a member's by its acronym ("DICT Secretary" → PH: :attr:`Article.member_acronyms`).
+    Left to right."""
+    return sorted([*article.partners, *article.foreign_bodies, *article.member_acronyms])
 
 
 def _title_parties(article: Article, span: tuple[int, int]) -> list[str]:
