@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from asean_cyber_data.extract import source
+from asean_cyber_data.extract import extract, source
 from asean_cyber_data.extract.candidates import ANSWER
 from asean_cyber_data.extract.langdata import fold
 from asean_cyber_data.extract.registry import outlet_named, unlisted
 
-from .rules import article, feature, filler, rules_of, the
+from .rules import article, feature, filler, prepared, rules_of, the
 
 #: (language, text, value, the span's text, rule)
 RULES = [
@@ -353,6 +353,78 @@ def test_registry_outlet_carries_its_canonical_name_and_country() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        pytest.param(
+            "MANILA - The PNP worked with the Australian Federal Police (AFP) on the case.\n"
+            "The AFP sent two investigators to Manila.",
+            "AFP",
+            id="en",
+        ),
+        pytest.param(
+            "MAYNILA - Nakipagtulungan ang DND sa Armed Forces of the Philippines (AFP).\n"
+            "Itatatag ang isang Cyber Command sa ilalim ng AFP.",
+            "AFP",
+            id="tl",
+        ),
+        pytest.param(
+            "JAKARTA - Polri bekerja sama dengan Australian Federal Police (AFP).\n"
+            "Kerja sama dengan AFP mencakup pelatihan penyidik siber.",
+            "AFP",
+            id="id",
+        ),
+    ],
+)
+def test_an_acronym_defined_as_another_registry_entry_is_marked_at_every_mention(
+    text: str, acronym: str
+) -> None:
+    found = source.candidates(prepared(text))
+    wire = [c for c in found if c.value == acronym]
+    assert wire and feature(wire[0], "defined_otherwise") == 1.0, [c.value for c in found]
+    body = [c for c in found if c.value != acronym]
+    assert body and all(feature(c, "defined_otherwise") == 0.0 for c in body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "MAYNILA — Nakipagtulungan ang Philippine National Police (PNP) sa Australian "
+            "Federal Police (AFP) upang labanan ang online child exploitation.\n"
+            "Ayon kay PNP Anti-Cybercrime Group director Brig. Gen. Bernard Yang, "
+            "magkakaroon ng magkasanib na pagsasanay ang dalawang ahensya.\n"
+            '"Malaki ang maitutulong ng Australia sa ating mga imbestigador," sabi ni Yang.\n'
+            "Dumalo rin si Australian Ambassador HK Yu sa paglulunsad ng programa.",
+            id="tl",
+        ),
+        pytest.param(
+            "MANILA — The Philippine National Police (PNP) teamed up with the Australian "
+            "Federal Police (AFP) against online child exploitation.\n"
+            "PNP Anti-Cybercrime Group director Brig. Gen. Bernard Yang said the two "
+            "agencies would hold joint training.\n"
+            '"Australia will help our investigators a lot," Yang said.\n'
+            "Australian Ambassador HK Yu also attended the launch of the programme.",
+            id="en",
+        ),
+    ],
+)
+def test_a_police_force_s_acronym_is_not_read_as_the_wire_agency(text: str) -> None:
+    assert extract(text).source.name != "AFP"
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        pytest.param("en", "HANOI - The Vietnam News Agency (VNA) reported the drill.", id="en"),
+        pytest.param("fr", "HANOÏ - La Vietnam News Agency (VNA) a annoncé l'exercice.", id="fr"),
+    ],
+)
+def test_an_outlet_s_own_acronym_after_its_name_is_still_the_outlet(code: str, text: str) -> None:
+    found = source.candidates(article(code, text))
+    assert "Vietnam News Agency" in {c.data.get("canonical") for c in found}
+
+
+@pytest.mark.parametrize(
     ("code", "text", "listed"),
     [
         ("en", "PUTRAJAYA (Bernama) -- Malaysia hosts a drill.\nIt ends. -- Bernama", "Bernama"),
@@ -462,8 +534,8 @@ FEATURES = [
     ),
     pytest.param(
         "en",
-        ("The Australian Federal Police (AFP) arrested ten people.", "AFP"),
-        ("Police arrested ten people, officials told AFP on Monday.", "AFP"),
+        ("The Vietnam News Agency (VNA) reported the arrests.", "Vietnam News Agency"),
+        ("Police arrested ten people, officials told VNA on Monday.", "VNA"),
         "defines_acronym",
         id="defines_acronym-en",
     ),

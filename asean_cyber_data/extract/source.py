@@ -421,9 +421,33 @@ def _attribution(p: _Proposer) -> None:
 
 
 def _registry_mention(p: _Proposer) -> None:
-    """An outlet of the registry named anywhere (its position is in the features)."""
-    for start, end, _name in p.article.outlets:
-        p.add("registry_mention", start, end)
+    """An outlet of the registry named anywhere (its position is in the features).
+
+    Feature ``defined_otherwise``: the text defines the acronym as another entry of
+    the registry, and then every mention of it means that entry: after "Armed Forces
+    of the Philippines (AFP)", "AFP" is the armed forces, not the wire agency that
+    shares its letters. An outlet's own acronym after its name ("Vietnam News Agency
+    (VNA)") is not, nor one after words the registry does not know (an old name of the
+    same body).
+    """
+    hits = p.article.outlets
+    text = p.article.text
+    defined_otherwise = {
+        text[start:end]
+        for start, end, name in hits
+        if _defines(text, start, end)
+        and any(
+            other != name and e <= start and not text[e : start - 1].strip()
+            for _s, e, other in hits
+        )
+    }
+    for start, end, _name in hits:
+        p.add(
+            "registry_mention",
+            start,
+            end,
+            defined_otherwise=1.0 if text[start:end] in defined_otherwise else 0.0,
+        )
 
 
 @dataclass(frozen=True)
