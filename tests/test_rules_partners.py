@@ -921,3 +921,84 @@ def test_a_city_that_is_also_a_party_makes_no_venue() -> None:
     the country it is in."""
     found = the(_partners("en", "Singapore, Malaysia and Japan agreed to cooperate."), "MY")
     assert feature(found, "venue") == 0.0
+
+
+#: (language, text, home, the neighbour named only as a border).
+BORDERS = [
+    pytest.param(
+        "th",
+        "ตำรวจไทยร่วมมือกับตำรวจจีนปราบแก๊งคอลเซ็นเตอร์ตามแนวชายแดนเมียนมา",
+        "TH",
+        "MM",
+        id="th",
+    ),
+    pytest.param(
+        "vi",
+        "Công an Việt Nam hợp tác với Trung Quốc chống lừa đảo ở khu vực biên giới Campuchia.",
+        "VN",
+        "KH",
+        id="vi",
+    ),
+    pytest.param(
+        "ms",
+        "Polis Malaysia bekerjasama dengan China membanteras sindiket di sempadan Thailand.",
+        "MY",
+        "TH",
+        id="ms",
+    ),
+    pytest.param(
+        "id",
+        "Polri bekerja sama dengan Australia menindak penipuan di perbatasan Timor Leste.",
+        "ID",
+        "TL",
+        id="id",
+    ),
+    pytest.param(
+        "en",
+        "Thai police worked with China against scam hubs near the country's border with Laos.",
+        "TH",
+        "LA",
+        id="en",
+    ),
+    pytest.param(
+        "km",
+        "ប៉ូលិសកម្ពុជាសហការជាមួយចិនបង្ក្រាបការឆបោកតាមព្រំដែនថៃ។",
+        "KH",
+        "TH",
+        id="km",
+    ),
+    pytest.param(
+        "my",
+        "မြန်မာရဲတပ်ဖွဲ့သည် တရုတ်နိုင်ငံနှင့် ပူးပေါင်း၍ ထိုင်းနယ်စပ်ရှိ လိမ်လည်မှုဂိုဏ်းများကို နှိမ်နင်းခဲ့သည်။",
+        "MM",
+        "TH",
+        id="my",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "home", "neighbour"), BORDERS)
+def test_a_country_named_as_a_border_is_a_place_not_a_counterpart(
+    code: str, text: str, home: str, neighbour: str
+) -> None:
+    found = the(_partners(code, text, home), neighbour)
+    assert feature(found, "zero_weight") == 1.0
+    assert feature(found, "counterpart") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "neighbour"),
+    [
+        pytest.param("th", "ตำรวจไทยร่วมมือกับตำรวจเมียนมาปราบแก๊งคอลเซ็นเตอร์", "MM", id="th"),
+        pytest.param(
+            "vi", "Công an Việt Nam hợp tác với Campuchia chống lừa đảo trực tuyến.", "KH", id="vi"
+        ),
+        pytest.param("en", "Thai police worked with Laos against scam hubs.", "LA", id="en"),
+    ],
+)
+def test_a_neighbour_named_as_a_party_is_still_the_counterpart(
+    code: str, text: str, neighbour: str
+) -> None:
+    found = the(_partners(code, text, {"th": "TH", "vi": "VN", "en": "TH"}[code]), neighbour)
+    assert feature(found, "zero_weight") == 0.0
+    assert feature(found, "counterpart") == 1.0

@@ -235,6 +235,8 @@ class LanguageFile(_Strict):
     citation_cues: Words = _merged("over_english", "Before a name: a cited source", [])
     nationality_before: Words = _merged("over_english", "Before a country: people", [])
     nationality_after: Words = _merged("over_english", "After a country: people", [])
+    border_before: Words = _merged("over_english", "Before a country: its border, a place", [])
+    border_after: Words = _merged("over_english", "After a country: its border, a place", [])
     aside_cues: Words = _merged("over_english", "An aside about other cooperation", [])
     comparison_openers: Words = _merged(
         "over_english",
@@ -681,6 +683,8 @@ class LanguagePack:
     comparison_openers: tuple[str, ...]
     occasion_cues: tuple[str, ...]
     nationality_after: tuple[str, ...]
+    border_before: tuple[str, ...]
+    border_after: tuple[str, ...]
     not_initiative_words: tuple[str, ...]
     institution_words: tuple[str, ...]
     grammars: tuple[InitiativeGrammar, ...]
@@ -847,6 +851,8 @@ def pack(code: str) -> LanguagePack:
         comparison_openers=words("comparison_openers"),
         occasion_cues=words("occasion_cues"),
         nationality_after=words("nationality_after"),
+        border_before=words("border_before"),
+        border_after=words("border_after"),
         not_initiative_words=words("not_initiative_words"),
         institution_words=words("institution_words"),
         grammars=_grammars(files),

@@ -9,7 +9,8 @@ say how the text names it:
 - how often, how early, in the headline; through a body (``body``);
 - after a cooperation cue ("with", "dengan", "phối hợp", "ร่วมกับ") or joined to ASEAN
   ("ASEAN-EU", "ASEAN và EU", "Japan and ASEAN") or to a member ("Malaysia-Japan");
-- named as where a city is ("Bangkok, Thailand": ``venue``), cited as a source
+- named as where a city is ("Bangkok, Thailand": ``venue``) or as a border ("its border
+  with Laos", "ชายแดนเมียนมา"), cited as a source
   ("according to", "laporan Interpol"), people's nationality
   ("Chinese nationals"), in an aside about other cooperation ("separately") or in a
   comparison ("Like the EU, Malaysia …"), in the
@@ -65,6 +66,7 @@ class _Mention:
     joined: bool = False
     member_joined: bool = False
     nationality: bool = False
+    border: bool = False
     citation: bool = False
     aside: bool = False
     occasion: bool = False
@@ -74,8 +76,9 @@ class _Mention:
 
     @property
     def weight(self) -> float:
-        """How strongly this mention makes its code a party (0 for people, sources, asides)."""
-        if self.nationality or self.citation or self.aside:
+        """How strongly this mention makes its code a party (0 for people, borders,
+        sources, asides)."""
+        if self.nationality or self.border or self.citation or self.aside:
             return 0.0
         weight = 1.0 + (CUE_BONUS if self.cued or self.joined or self.member_joined else 0.0)
         if self.hypothetical:
@@ -139,11 +142,16 @@ def _patterns(code: str) -> dict[str, re.Pattern[str]]:
     hypothetical = "|".join(re.escape(h) for h in language.hypothetical_cues) or "(?!x)x"
     aside = "|".join(re.escape(h) for h in language.aside_cues) or "(?!x)x"
     after = "|".join(re.escape(w) for w in language.nationality_after) or "(?!x)x"
+    border = "|".join(
+        re.escape(w) + (r"(?!\w)" if w[:1].isascii() else "")
+        for w in sorted(language.border_after, key=len, reverse=True)
+    )
     listed = "|".join([",", *(re.escape(c) for c in language.conjunctions)])
     return {
         "nationality_after": re.compile(  # "Chinese and Laotian nationals"
             r"(?:\s*(?:" + listed + r")?\s*[^\W\d_]+)?\s*(?:" + after + r")(?!\w)"
         ),
+        "border_after": re.compile(r"\s*(?:" + (border or "(?!x)x") + ")"),
         "joined_before": re.compile(r"(?:" + asean + r")\s*(?:" + joiner + r")\s*$"),
         "joined_after": re.compile(r"\s*(?:" + joiner + r")\s*(?:" + asean + ")"),
         "hypothetical": re.compile(r"(?<!\w)(?:" + hypothetical + r")(?!\w)", re.IGNORECASE),
@@ -226,6 +234,10 @@ def _mentions(article: Article) -> list[_Mention]:
             _cue_ends_at(article, start, language.nationality_before)
             or patterns["nationality_after"].match(text, end, end + 40)
         )  # "Chinese nationals", "warga negara China": people, not a partner
+        m.border = bool(
+            _cue_ends_at(article, start, language.border_before, language.determiners)
+            or patterns["border_after"].match(text, end, end + 30)
+        )  # "its border with Laos", "biên giới Campuchia": a place, not a partner
         m.citation = _cue_ends_at(article, start, language.citation_cues, language.determiners)
         m.venue = _after_a_place(article, start)
         sentence = article.sentence_at(start)
