@@ -678,6 +678,50 @@ def test_a_registry_name_is_found_across_an_ordinal_or_a_phrase_space_inside_it(
 
 
 @pytest.mark.parametrize(
+    ("code", "text", "value"),
+    [
+        pytest.param(
+            "lo",
+            "ທ່ານ ເຂົ້າຮ່ວມກອງປະຊຸມລັດຖະມົນຕີອາຊຽນ ກ່ຽວກັບອາຊະຍາກຳຂ້າມຊາດ ທີ່ນະຄອນຫຼວງວຽງຈັນ.",
+            "ກອງປະຊຸມລັດຖະມົນຕີອາຊຽນ ກ່ຽວກັບອາຊະຍາກຳຂ້າມຊາດ",
+            id="lo",
+        ),
+        pytest.param(
+            "th",
+            "รัฐมนตรีเข้าร่วมการประชุมรัฐมนตรีอาเซียนเกี่ยวกับอาชญากรรมข้ามชาติที่เวียงจันทน์",
+            "การประชุมรัฐมนตรีอาเซียนเกี่ยวกับอาชญากรรมข้ามชาติ",
+            id="th",
+        ),
+        pytest.param(
+            "ms",
+            "Beliau hadir di Mesyuarat Menteri ASEAN berkenaan Jenayah Rentas Sempadan semalam.",
+            "Mesyuarat Menteri ASEAN berkenaan Jenayah Rentas Sempadan",
+            id="ms",
+        ),
+        pytest.param(
+            "en",
+            "She went to the ASEAN Ministerial Meeting regarding Transnational Crime in Vientiane.",
+            "ASEAN Ministerial Meeting regarding Transnational Crime",
+            id="en",
+        ),
+        pytest.param(
+            "km",
+            "លោកបានចូលរួមកិច្ចប្រជុំរដ្ឋមន្ត្រីអាស៊ានទាក់ទងនឹងឧក្រិដ្ឋកម្មឆ្លងដែន នៅវៀងចន្ទន៍។",
+            "កិច្ចប្រជុំរដ្ឋមន្ត្រីអាស៊ានទាក់ទងនឹងឧក្រិដ្ឋកម្មឆ្លងដែន",
+            id="km",
+        ),
+    ],
+)
+def test_a_registry_name_is_found_with_another_topic_connector_of_its_language(
+    code: str, text: str, value: str
+) -> None:
+    """Translations of one name differ in the word that says what it is on ("on",
+    "regarding"; "ว่าด้วย", "เกี่ยวกับ"): any of the language's connectors is the name."""
+    candidate = the(_initiatives(code, text), value, "registry")
+    assert candidate.data["id"] == "ammtc"
+
+
+@pytest.mark.parametrize(
     ("code", "text", "value", "identifier"),
     [
         pytest.param(

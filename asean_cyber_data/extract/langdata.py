@@ -235,6 +235,12 @@ class LanguageFile(_Strict):
     citation_cues: Words = _merged("over_english", "Before a name: a cited source", [])
     nationality_before: Words = _merged("over_english", "Before a country: people", [])
     nationality_after: Words = _merged("over_english", "After a country: people", [])
+    topic_connectors: Words = _merged(
+        "own",
+        "Words that say what a named thing is on, interchangeable in its name ('on', "
+        "'mengenai', 'ว่าด้วย')",
+        [],
+    )
     border_before: Words = _merged("over_english", "Before a country: its border, a place", [])
     border_after: Words = _merged("over_english", "After a country: its border, a place", [])
     aside_cues: Words = _merged("over_english", "An aside about other cooperation", [])
@@ -684,6 +690,7 @@ class LanguagePack:
     occasion_cues: tuple[str, ...]
     nationality_after: tuple[str, ...]
     border_before: tuple[str, ...]
+    topic_connectors: tuple[str, ...]
     border_after: tuple[str, ...]
     not_initiative_words: tuple[str, ...]
     institution_words: tuple[str, ...]
@@ -852,6 +859,7 @@ def pack(code: str) -> LanguagePack:
         occasion_cues=words("occasion_cues"),
         nationality_after=words("nationality_after"),
         border_before=words("border_before"),
+        topic_connectors=tuple(own.topic_connectors),
         border_after=words("border_after"),
         not_initiative_words=words("not_initiative_words"),
         institution_words=words("institution_words"),

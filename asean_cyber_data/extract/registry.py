@@ -32,7 +32,7 @@ from pydantic import AfterValidator, Field, ValidationError, model_validator
 
 from ..datafiles import read_yaml
 from ..models import ORGANISATION_CODES, Model
-from .langdata import PhraseMatcher, fold, languages, unspaced_form
+from .langdata import PhraseMatcher, fold, languages, pack, unspaced_form
 
 
 class RegistryError(ValueError):
@@ -417,13 +417,47 @@ def outlet_of_host(host: str) -> Outlet | None:
 CASE_BLIND_WORDS = 3
 
 
+def _connector_variants(alias: str, connectors: tuple[str, ...]) -> list[str]:
+    """``alias`` with its topic connector swapped for each other one of its language
+    ("Meeting on Transnational Crime" → "… regarding …", "ว่าด้วย" → "เกี่ยวกับ"):
+    translations of one name differ in that word alone. Latin-script connectors are
+    whole words; in unspaced scripts a connector is glued to its neighbours."""
+    for word in connectors:
+        bounded = word[:1].isascii() or "LATIN" in unicodedata.name(word[0], "")
+        pattern = rf"(?<!\w){re.escape(word)}(?!\w)" if bounded else re.escape(word)
+        found = re.search(pattern, alias)
+        if found:
+            head, tail = alias[: found.start()], alias[found.end() :]
+            return [head + other + tail for other in connectors if other != word]
+    return []
+
+
+@cache
+def _connectors(language: str) -> tuple[str, ...]:
+    return pack(language).topic_connectors
+
+
+def mechanism_forms(entry: Mechanism) -> list[str]:
+    """Every surface form of ``entry`` (:attr:`Mechanism.names`), then each alias with
+    its topic connector swapped (:func:`_connector_variants`)."""
+    forms = list(entry.names)
+    written = [("en", (entry.name,)), *entry.aliases.items()]
+    for language, aliases in written:
+        for alias in aliases:
+            forms.extend(
+                v for v in _connector_variants(alias, _connectors(language)) if v not in forms
+            )
+    return forms
+
+
 @cache
 def mechanism_matcher(unspaced: bool = False) -> PhraseMatcher:
-    """Every mechanism name, acronym and alias → the mechanism's id; with ``unspaced``,
-    the names as :func:`~.langdata.unspaced_form` writes them (to match a text read so)."""
+    """Every mechanism name, acronym and alias (:func:`mechanism_forms`) → the
+    mechanism's id; with ``unspaced``, the names as :func:`~.langdata.unspaced_form`
+    writes them (to match a text read so)."""
     names: dict[str, str] = {}
     for entry in mechanisms():
-        for alias in entry.names:
+        for alias in mechanism_forms(entry):
             names.setdefault(unspaced_form(alias) if unspaced else alias, entry.id)
     return PhraseMatcher.build(names, all_caps=False, case_blind_words=CASE_BLIND_WORDS)
 
@@ -437,7 +471,7 @@ def _mechanisms_by_id() -> dict[str, Mechanism]:
 def _mechanisms_by_key() -> dict[str, Mechanism]:
     found: dict[str, Mechanism] = {}
     for entry in mechanisms():
-        for alias in entry.names:
+        for alias in mechanism_forms(entry):
             found.setdefault(fold(alias), entry)
     return found
 
