@@ -1323,3 +1323,37 @@ def test_a_languages_titles_ranks_and_attribution_verbs_mark_the_person(
 ) -> None:
     found = the(_speaker(code, text), name)
     assert all(feature(found, f) == 1.0 for f in features), found.features
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "Thủ tướng Phạm Minh Chính cho biết Việt Nam sẽ hợp tác với Nhật Bản.",
+            "Phạm Minh Chính",
+            id="chinh",
+        ),
+        pytest.param(
+            "Trung tướng Nguyễn Văn Sáng, Cục trưởng, nhấn mạnh vai trò của hợp tác.",
+            "Nguyễn Văn Sáng",
+            id="sang",
+        ),
+    ],
+)
+def test_a_vietnamese_name_keeps_a_given_name_that_is_also_a_word(text: str, name: str) -> None:
+    """ "Chính" opens "Chính phủ" and "Sáng" means morning, so neither starts a name;
+    after a surname and a given name they are the person's own."""
+    assert name in {c.value for c in _speaker("vi", text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        pytest.param("Hợp tác an ninh mạng tại Châu Á ngày càng quan trọng.", "Châu Á", id="asia"),
+        pytest.param(
+            "Chính phủ Việt Nam và Chính phủ Nhật Bản ký bản ghi nhớ.", "Chính", id="government"
+        ),
+    ],
+)
+def test_a_surname_before_a_word_never_in_names_is_no_name(text: str, not_name: str) -> None:
+    assert not_name not in {c.value for c in _speaker("vi", text)}

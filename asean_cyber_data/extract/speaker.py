@@ -55,6 +55,9 @@ TIGHT_WINDOW = 16
 #: "นาย John Smith") runs over its capitalised words, up to this many, whatever the
 #: language's own name length: the words' case says where it ends.
 CASED_NAME_WORDS = 4
+#: How many words a name opened by a surname of the language's own data may run to
+#: past words never in names ("Phạm Minh Chính"; four-syllable Vietnamese names).
+SURNAME_LED_WORDS = 4
 
 
 @dataclass
@@ -214,6 +217,7 @@ def _name_runs(article: Article) -> list[list[Token]]:
     """Runs of capitalised tokens separated by single spaces, split at non-name words."""
     language, text = article.language, article.text
     particles, suffixes = _name_words(language)
+    own_surnames = frozenset(language.raw.surnames)
     mask = _blocked(article)
     runs: list[list[Token]] = []
     current: list[Token] = []
@@ -236,10 +240,18 @@ def _name_runs(article: Article) -> list[list[Token]]:
         bare = token.bare
         gap = text[previous_end : token.start] if previous_end >= 0 else ""
         contiguous = gap == " " and bool(current)
+        # A word never in names is one after a surname of the language's own data and
+        # a given name, up to a name's length: "Phạm Minh Chính", though "Chính" opens
+        # "Chính phủ" ("Châu Á", Asia, is a surname and a word never in names).
+        surname_led = (
+            contiguous
+            and current[0].bare in own_surnames
+            and 2 <= len(current) < SURNAME_LED_WORDS
+        )
         name_like = (
             token.capitalised
             and token.word
-            and bare not in language.not_name_words
+            and (bare not in language.not_name_words or surname_led)
             and not (mask[token.start] or mask[token.end - 1])
             and not bare.isdigit()
             and not (token.acronym and len(bare) > 1)
