@@ -1357,3 +1357,28 @@ def test_a_vietnamese_name_keeps_a_given_name_that_is_also_a_word(text: str, nam
 )
 def test_a_surname_before_a_word_never_in_names_is_no_name(text: str, not_name: str) -> None:
     assert not_name not in {c.value for c in _speaker("vi", text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ភ្នំពេញ៖ សម្តេចធិបតី ហ៊ុន ម៉ាណែត បានថ្លែងថា កម្ពុជា និងជប៉ុន នឹងសហការគ្នា។",
+            id="thipadei",
+        ),
+        pytest.param(
+            "ភ្នំពេញ៖ សម្ដេចធិបតី ហ៊ុន ម៉ាណែត បានថ្លែងថា កម្ពុជា និងជប៉ុន នឹងសហការគ្នា។",
+            id="subscript-da",
+        ),
+        pytest.param(
+            "ភ្នំពេញ៖ សម្តេចមហាបវរធិបតី ហ៊ុន ម៉ាណែត បានថ្លែងថា កម្ពុជា និងជប៉ុន នឹងសហការគ្នា។",
+            id="moha-bovor",
+        ),
+    ],
+)
+def test_a_khmer_compound_honorific_is_no_part_of_the_name(text: str) -> None:
+    """Khmer honorifics compound ("សម្តេច" + "ធិបតី"), and "ត"/"ដ" are both written
+    under "ម": the whole honorific goes, the name is the words after it."""
+    values = {c.value for c in _speaker("km", text)}
+    assert "ហ៊ុន ម៉ាណែត" in values
+    assert not any("ធិបតី" in v for v in values), values
