@@ -121,11 +121,17 @@ def test_the_names_each_language_writes_for_a_country(code: str, text: str, valu
 
 @pytest.mark.parametrize(
     "australia",
-    [pytest.param("អូស្ត្រាលី", id="ro-last"), pytest.param("អូស្រ្តាលី", id="ro-typed-first")],
+    [
+        pytest.param("អូស្ត្រាលី", id="ro-last"),
+        pytest.param("អូស្រ្តាលី", id="ro-typed-first"),
+        pytest.param("អូស្ដ្រាលី", id="subscript-da"),
+        pytest.param("អូស្រ្ដាលី", id="ro-first-subscript-da"),
+    ],
 )
-def test_a_khmer_name_is_found_however_its_subscript_ro_was_typed(australia: str) -> None:
-    """Keyboards type a cluster's subscript RO before the other subscript or after it;
-    both render alike and are one spelling, for partners and for the relevance stage."""
+def test_a_khmer_name_is_found_however_its_subscripts_were_typed(australia: str) -> None:
+    """Keyboards type a cluster's subscript RO before the other subscript or after it,
+    and subscript DA for subscript TA; each pair renders alike and is one spelling, for
+    partners and for the relevance stage."""
     text = f"កម្ពុជានិង{australia}បានចុះហត្ថលេខាលើអនុស្សរណៈប្រឆាំងឧក្រិដ្ឋកម្មតាមប្រព័ន្ធបច្ចេកវិទ្យា។"
     (found,) = [c for c in _partners("km", text) if c.value == "AU"]
     assert text[found.start : found.end] == australia

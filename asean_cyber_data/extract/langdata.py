@@ -51,6 +51,10 @@ PHRASE_SPACES = re.compile(f" (?<={_UNSPACED_LETTER} ) *(?={_UNSPACED_LETTER})")
 #: Khmer types a cluster's subscript RO either last, the encoding's order ("ស្ត្រ"), or
 #: first, as many keyboards do ("ស្រ្ត"): the two render alike and are one spelling.
 _KHMER_RO_FIRST = re.compile("\u17d2\u179a\u17d2([\u1780-\u17a2])")
+#: Subscript DA and subscript TA render alike and are typed for each other ("ស្ដីពី",
+#: "ស្តីពី"; "សម្ដេច", "សម្តេច"): one spelling, TA's.
+_KHMER_SUBSCRIPT_DA = "\u17d2\u178a"
+_KHMER_SUBSCRIPT_TA = "\u17d2\u178f"
 #: And "ឲ្យ" (QOO TYPE TWO, U+17B2) is a variant of "ឱ្យ" (U+17B1), "to give, to let".
 _KHMER_VARIANTS = str.maketrans("\u17b2", "\u17b1")
 _KHMER_VARIANT_MARKS = re.compile("[\u17b2\u17d2]")
@@ -60,12 +64,15 @@ _KHMER_LETTER = re.compile("[\u1780-\u17ff]")
 @lru_cache(maxsize=16)
 def khmer_spelling(text: str) -> str:
     """``text`` with Khmer in one spelling (same length, so every offset holds): the
-    subscript RO last in its clusters, and QOO TYPE TWO as QOO TYPE ONE. (Cached: every
-    phrase matcher reads the same article text, whose hash Python keeps.)"""
+    subscript RO last in its clusters, subscript DA as subscript TA, and QOO TYPE TWO as
+    QOO TYPE ONE. (Cached: every phrase matcher reads the same article text, whose hash
+    Python keeps.)"""
     if not _KHMER_VARIANT_MARKS.search(text):
         return text
     if "\u17d2\u179a\u17d2" in text:
         text = _KHMER_RO_FIRST.sub("\u17d2\\1\u17d2\u179a", text)
+    if _KHMER_SUBSCRIPT_DA in text:
+        text = text.replace(_KHMER_SUBSCRIPT_DA, _KHMER_SUBSCRIPT_TA)
     return text.translate(_KHMER_VARIANTS) if "\u17b2" in text else text
 
 
