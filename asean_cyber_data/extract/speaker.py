@@ -244,9 +244,7 @@ def _name_runs(article: Article) -> list[list[Token]]:
         # a given name, up to a name's length: "Phạm Minh Chính", though "Chính" opens
         # "Chính phủ" ("Châu Á", Asia, is a surname and a word never in names).
         surname_led = (
-            contiguous
-            and current[0].bare in own_surnames
-            and 2 <= len(current) < SURNAME_LED_WORDS
+            contiguous and current[0].bare in own_surnames and 2 <= len(current) < SURNAME_LED_WORDS
         )
         name_like = (
             token.capitalised
