@@ -242,14 +242,14 @@ class LanguageFile(_Strict):
     citation_cues: Words = _merged("over_english", "Before a name: a cited source", [])
     nationality_before: Words = _merged("over_english", "Before a country: people", [])
     nationality_after: Words = _merged("over_english", "After a country: people", [])
+    border_before: Words = _merged("over_english", "Before a country: its border, a place", [])
+    border_after: Words = _merged("over_english", "After a country: its border, a place", [])
     topic_connectors: Words = _merged(
         "own",
         "Words that say what a named thing is on, interchangeable in its name ('on', "
         "'mengenai', 'ว่าด้วย')",
         [],
     )
-    border_before: Words = _merged("over_english", "Before a country: its border, a place", [])
-    border_after: Words = _merged("over_english", "After a country: its border, a place", [])
     aside_cues: Words = _merged("over_english", "An aside about other cooperation", [])
     comparison_openers: Words = _merged(
         "over_english",
@@ -697,8 +697,8 @@ class LanguagePack:
     occasion_cues: tuple[str, ...]
     nationality_after: tuple[str, ...]
     border_before: tuple[str, ...]
-    topic_connectors: tuple[str, ...]
     border_after: tuple[str, ...]
+    topic_connectors: tuple[str, ...]
     not_initiative_words: tuple[str, ...]
     institution_words: tuple[str, ...]
     grammars: tuple[InitiativeGrammar, ...]
@@ -866,8 +866,8 @@ def pack(code: str) -> LanguagePack:
         occasion_cues=words("occasion_cues"),
         nationality_after=words("nationality_after"),
         border_before=words("border_before"),
-        topic_connectors=tuple(own.topic_connectors),
         border_after=words("border_after"),
+        topic_connectors=tuple(own.topic_connectors),
         not_initiative_words=words("not_initiative_words"),
         institution_words=words("institution_words"),
         grammars=_grammars(files),

@@ -420,11 +420,12 @@ CASE_BLIND_WORDS = 3
 def _connector_variants(alias: str, connectors: tuple[str, ...]) -> list[str]:
     """``alias`` with its topic connector swapped for each other one of its language
     ("Meeting on Transnational Crime" → "… regarding …", "ว่าด้วย" → "เกี่ยวกับ"):
-    translations of one name differ in that word alone. Latin-script connectors are
-    whole words; in unspaced scripts a connector is glued to its neighbours."""
+    translations of one name differ in that word alone. Latin-script connectors (the
+    data's, which open with an ASCII letter) are whole words; in unspaced scripts a
+    connector is glued to its neighbours."""
     for word in connectors:
-        bounded = word[:1].isascii() or "LATIN" in unicodedata.name(word[0], "")
-        pattern = rf"(?<!\w){re.escape(word)}(?!\w)" if bounded else re.escape(word)
+        spaced = word[:1].isascii()
+        pattern = rf"(?<!\w){re.escape(word)}(?!\w)" if spaced else re.escape(word)
         found = re.search(pattern, alias)
         if found:
             head, tail = alias[: found.start()], alias[found.end() :]
